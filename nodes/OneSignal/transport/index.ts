@@ -1,0 +1,482 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { normalizeApiKey, normalizeBaseUrl } from '../helpers/apiKey';
+import { errorMessagesOf, primaryErrorMessage } from '../helpers/apiErrors';
+import {
+	type AttemptOutcome,
+	decideRetry,
+	DEFAULT_RETRY_SETTINGS,
+	type RetrySettings,
+} from '../helpers/retryPolicy';
+
+export type OneSignalContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions;
+
+/** Which of the two OneSignal keys an operation needs; the spec's `security` block says which. */
+export type KeyTier = 'app' | 'organization';
+
+export const CREDENTIAL_FOR_TIER: Record<KeyTier, string> = {
+	app: 'oneSignalAppApi',
+	organization: 'oneSignalOrganizationApi',
+};
+
+const CREDENTIAL_LABEL: Record<KeyTier, string> = {
+	app: 'OneSignal App API',
+	organization: 'OneSignal Organization API',
+};
+
+export interface OneSignalRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL; build it with `apiPath` so every value is encoded. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	/** Defaults to the app key. */
+	keyTier?: KeyTier;
+	/**
+	 * Whether sending the request twice is harmless: reads, deletes, PUTs, and writes that carry
+	 * an idempotency key. Defaults to true for GET, HEAD, DELETE and PUT, false otherwise.
+	 */
+	safeToRepeat?: boolean;
+	/** Non-2xx statuses the caller wants back as a response instead of an error. */
+	acceptStatuses?: number[];
+	/** Short name for logs and errors, such as "message.send". */
+	operation: string;
+	itemIndex?: number;
+}
+
+export interface OneSignalResponse {
+	/** The parsed JSON answer (an object for every OneSignal endpoint but file downloads). */
+	body: IDataObject;
+	statusCode: number;
+	headers: Record<string, unknown>;
+	/** How many tries it took, the successful one included. */
+	attempts: number;
+	/** OneSignal recognised the idempotency key and returned the first result again. */
+	replayed: boolean;
+}
+
+export interface RequestSettings extends RetrySettings {
+	/** Give up on one try after this long; OneSignal advises 100 s. */
+	timeoutMs: number;
+}
+
+export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
+	...DEFAULT_RETRY_SETTINGS,
+	timeoutMs: 100_000,
+};
+
+interface ResolvedCredentials {
+	baseUrl: string;
+	apiKey: string;
+	appId: string;
+	organizationId: string;
+}
+
+function isExecuteContext(context: OneSignalContext): context is IExecuteFunctions {
+	return 'getInputData' in context && 'continueOnFail' in context;
+}
+
+/** Reads the "Request Settings" collection every action operation shows; defaults elsewhere. */
+export function requestSettingsOf(context: OneSignalContext, itemIndex = 0): RequestSettings {
+	if (!isExecuteContext(context)) return DEFAULT_REQUEST_SETTINGS;
+	const raw = context.getNodeParameter('requestSettings', itemIndex, {}) as IDataObject;
+	const seconds = (value: unknown, fallbackMs: number) =>
+		typeof value === 'number' && value > 0 ? Math.round(value * 1000) : fallbackMs;
+	return {
+		timeoutMs: seconds(raw.timeout, DEFAULT_REQUEST_SETTINGS.timeoutMs),
+		maxDelayMs: seconds(raw.maxRetryWait, DEFAULT_REQUEST_SETTINGS.maxDelayMs),
+		baseDelayMs: DEFAULT_REQUEST_SETTINGS.baseDelayMs,
+		maxAttempts:
+			typeof raw.maxAttempts === 'number' && raw.maxAttempts >= 1
+				? Math.floor(raw.maxAttempts)
+				: DEFAULT_REQUEST_SETTINGS.maxAttempts,
+	};
+}
+
+/**
+ * Loads the credential an operation needs. A missing one fails with the name of the credential to
+ * add, instead of n8n's generic "no credentials set".
+ */
+export async function oneSignalCredentials(
+	this: OneSignalContext,
+	tier: KeyTier,
+	itemIndex?: number,
+): Promise<ResolvedCredentials> {
+	let data: IDataObject | undefined;
+	try {
+		data = (await this.getCredentials(CREDENTIAL_FOR_TIER[tier], itemIndex)) as IDataObject;
+	} catch (error) {
+		data = undefined;
+		if (!/credential/i.test((error as Error).message ?? '')) {
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	}
+	if (!data) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`This operation needs the ${CREDENTIAL_LABEL[tier]} credential`,
+			{
+				itemIndex,
+				description:
+					tier === 'organization'
+						? 'Apps, API keys, audit logs and copying templates between apps need an organization key. Add a "OneSignal Organization API" credential to this node (OneSignal: Organizations → Keys & IDs).'
+						: 'Add a "OneSignal App API" credential to this node with the App ID and an App API key (OneSignal: Settings → Keys & IDs).',
+			},
+		);
+	}
+	return {
+		baseUrl: normalizeBaseUrl(data.baseUrl),
+		apiKey: normalizeApiKey(data.apiKey),
+		appId: typeof data.appId === 'string' ? data.appId.trim() : '',
+		organizationId: typeof data.organizationId === 'string' ? data.organizationId.trim() : '',
+	};
+}
+
+/** The App ID of the app credential, which scopes every app-level operation. */
+export async function oneSignalAppId(this: OneSignalContext, itemIndex?: number): Promise<string> {
+	const { appId } = await oneSignalCredentials.call(this, 'app', itemIndex);
+	if (!appId) {
+		throw new NodeOperationError(this.getNode(), 'The OneSignal App API credential has no App ID', {
+			itemIndex,
+			description: 'Open the credential and fill in App ID (OneSignal: Settings → Keys & IDs).',
+		});
+	}
+	return appId;
+}
+
+/** Finds a Node.js or axios error code anywhere in an error and the errors it wraps. */
+function errorCodeOf(error: unknown, seen = new Set<unknown>()): string | undefined {
+	if (typeof error !== 'object' || error === null || seen.has(error)) return undefined;
+	seen.add(error);
+	const record = error as Record<string, unknown>;
+	if (typeof record.code === 'string' && /^[A-Z][A-Z_]+$/.test(record.code)) return record.code;
+	for (const key of ['cause', 'errorResponse', 'error', 'reason']) {
+		const code = errorCodeOf(record[key], seen);
+		if (code) return code;
+	}
+	if (typeof record.message === 'string' && /timeout of \d+ms exceeded/.test(record.message)) {
+		return 'ETIMEDOUT';
+	}
+	return undefined;
+}
+
+function isCancellation(code: string | undefined, signal: AbortSignal | undefined): boolean {
+	return signal?.aborted === true || code === 'ERR_CANCELED' || code === 'ABORT_ERR';
+}
+
+/** Resolves after `ms`, or rejects as soon as the execution is cancelled. */
+async function waitUnlessCancelled(ms: number, signal: AbortSignal | undefined): Promise<void> {
+	if (!signal) return await sleep(ms);
+	if (signal.aborted) throw new Error('cancelled');
+	let onAbort: (() => void) | undefined;
+	const cancelled = new Promise<never>((_, reject) => {
+		onAbort = () => reject(new Error('cancelled'));
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		// n8n 2.41+ clears the timer itself when given the signal; older versions ignore the
+		// second argument, and the race still ends the wait on cancellation.
+		await Promise.race([sleep(ms, signal), cancelled]);
+	} finally {
+		if (onAbort) signal.removeEventListener('abort', onAbort);
+	}
+}
+
+function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
+	for (const [key, value] of Object.entries(headers)) {
+		if (key.toLowerCase() === name) return String(Array.isArray(value) ? value[0] : value);
+	}
+	return undefined;
+}
+
+function redact(text: string, secret: string): string {
+	return secret.length >= 4 ? text.split(secret).join('[redacted]') : text;
+}
+
+function hostOf(baseUrl: string): string {
+	try {
+		return new URL(baseUrl).host;
+	} catch {
+		return 'the configured base URL';
+	}
+}
+
+const STATUS_HINTS: Record<number, string> = {
+	400: 'OneSignal rejected the request as invalid. Check the fields named in the message.',
+	404: 'OneSignal found nothing at this ID. Check that the ID belongs to the app of this credential.',
+	409: 'The request conflicts with existing data, for example an alias that already belongs to another user.',
+	422: 'OneSignal understood the request but cannot process these values.',
+	429: 'OneSignal kept rate-limiting this request. Lower "Concurrency" or raise "Max Attempts" in Request Settings.',
+};
+
+function authHint(tier: KeyTier): string {
+	const used = tier === 'organization' ? 'the organization API key' : 'the app API key';
+	const other = tier === 'organization' ? 'an app key' : 'an organization key';
+	return [
+		`OneSignal did not accept ${used} of the ${CREDENTIAL_LABEL[tier]} credential.`,
+		'Likely causes:',
+		`(1) wrong key tier: ${other} was pasted into this credential;`,
+		'(2) the key was rotated or deleted in OneSignal (Settings → Keys & IDs);',
+		'(3) the key has an IP allow-list that does not include this n8n server;',
+		tier === 'app' ? '(4) the App ID belongs to a different app than the key.' : '',
+	]
+		.filter(Boolean)
+		.join(' ');
+}
+
+/**
+ * Sends one request to OneSignal, the only function in the package that does. It retries what is
+ * safe to retry (see helpers/retryPolicy.ts), honours `Retry-After`, stops waiting the moment the
+ * execution is cancelled, and turns every failure into a NodeApiError that carries OneSignal's
+ * own message and never the key.
+ */
+export async function oneSignalApiRequest(
+	this: OneSignalContext,
+	request: OneSignalRequest,
+): Promise<OneSignalResponse> {
+	const tier = request.keyTier ?? 'app';
+	const { itemIndex } = request;
+	const credentials = await oneSignalCredentials.call(this, tier, itemIndex);
+	const settings = requestSettingsOf(this, itemIndex ?? 0);
+	const method = request.method;
+	const safeToRepeat =
+		request.safeToRepeat ?? ['GET', 'HEAD', 'DELETE', 'PUT'].includes(method.toUpperCase());
+	const signal = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
+
+	const options: IHttpRequestOptions = {
+		method,
+		url: `${credentials.baseUrl}${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: settings.timeoutMs,
+		arrayFormat: 'brackets',
+	};
+
+	const startedAt = Date.now();
+	let attempt = 0;
+	for (;;) {
+		attempt++;
+		if (signal?.aborted) throw cancelledError(this, itemIndex);
+
+		let outcome: AttemptOutcome;
+		let response:
+			| { statusCode: number; headers: Record<string, unknown>; body: unknown }
+			| undefined;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_FOR_TIER[tier],
+				{ ...options },
+			)) as typeof response;
+			const status = response!.statusCode;
+			const headers = response!.headers ?? {};
+			if ((status >= 200 && status < 300) || request.acceptStatuses?.includes(status)) {
+				return {
+					body: (response!.body ?? {}) as IDataObject,
+					statusCode: status,
+					headers,
+					attempts: attempt,
+					replayed: headerValue(headers, 'idempotent-replayed') === 'true',
+				};
+			}
+			outcome = { kind: 'status', status, headers };
+		} catch (error) {
+			const code = errorCodeOf(error);
+			if (isCancellation(code, signal)) throw cancelledError(this, itemIndex);
+			outcome = { kind: 'network', code: code ?? 'UNKNOWN_NETWORK_ERROR' };
+		}
+
+		const decision = decideRetry({
+			attempt,
+			outcome,
+			safeToRepeat,
+			settings,
+			nowMs: Date.now(),
+			random: Math.random,
+		});
+		if (!decision.retry) {
+			throw failureError(this, {
+				request,
+				tier,
+				outcome,
+				body: response?.body,
+				attempts: attempt,
+				elapsedMs: Date.now() - startedAt,
+				credentials,
+				reason: decision.reason,
+			});
+		}
+
+		this.logger.debug('OneSignal request will be retried', {
+			operation: request.operation,
+			status: outcome.kind === 'status' ? outcome.status : outcome.code,
+			attempt,
+			waitMs: decision.waitMs,
+		});
+		try {
+			await waitUnlessCancelled(decision.waitMs, signal);
+		} catch {
+			throw cancelledError(this, itemIndex);
+		}
+	}
+}
+
+function cancelledError(context: OneSignalContext, itemIndex: number | undefined) {
+	return new NodeOperationError(context.getNode(), 'The execution was cancelled', {
+		itemIndex,
+		description: 'No further request was sent to OneSignal after the cancellation.',
+	});
+}
+
+interface FailureFacts {
+	request: OneSignalRequest;
+	tier: KeyTier;
+	outcome: AttemptOutcome;
+	body: unknown;
+	attempts: number;
+	elapsedMs: number;
+	credentials: ResolvedCredentials;
+	reason: string;
+}
+
+function failureError(context: OneSignalContext, facts: FailureFacts): NodeApiError {
+	const { outcome, attempts, elapsedMs, credentials, tier, request } = facts;
+	const tries = `${attempts} attempt${attempts === 1 ? '' : 's'} over ${(elapsedMs / 1000).toFixed(1)} s`;
+
+	if (outcome.kind === 'network') {
+		const message = redact(
+			`Could not get an answer from OneSignal (${hostOf(credentials.baseUrl)}): ${outcome.code}`,
+			credentials.apiKey,
+		);
+		const maybeSent = /TIMEDOUT|RESET|ABORTED|SOCKET|TIMEOUT|PIPE/.test(outcome.code);
+		const description = [
+			`${tries}, last error ${outcome.code}.`,
+			maybeSent && !(request.safeToRepeat ?? false)
+				? 'The request may have reached OneSignal, and it was not repeated because repeating it could act twice.'
+				: '',
+			'Check the Base URL of the credential and the network between n8n and OneSignal.',
+		]
+			.filter(Boolean)
+			.join(' ');
+		return new NodeApiError(
+			context.getNode(),
+			{ code: outcome.code, attempts, reason: facts.reason } as JsonObject,
+			{
+				message,
+				description,
+				httpCode: outcome.code,
+				itemIndex: request.itemIndex,
+				failure: { cause: 'temporarily-unavailable' },
+			},
+		);
+	}
+
+	const { status } = outcome;
+	const oneSignalMessages = errorMessagesOf(facts.body);
+	const message = redact(
+		status === 401 || status === 403
+			? `OneSignal refused the ${tier === 'organization' ? 'organization' : 'app'} API key (HTTP ${status}): ${primaryErrorMessage(facts.body, status)}`
+			: primaryErrorMessage(facts.body, status),
+		credentials.apiKey,
+	);
+	const hint = status === 401 || status === 403 ? authHint(tier) : (STATUS_HINTS[status] ?? '');
+	const description = redact(
+		[
+			hint,
+			oneSignalMessages.length > 1
+				? `OneSignal also said: ${oneSignalMessages.slice(1).join('; ')}.`
+				: '',
+			`HTTP ${status} after ${tries}.`,
+		]
+			.filter(Boolean)
+			.join(' '),
+		credentials.apiKey,
+	);
+	const safeBody =
+		typeof facts.body === 'object' && facts.body !== null
+			? (JSON.parse(redact(JSON.stringify(facts.body), credentials.apiKey)) as JsonObject)
+			: ({ body: redact(String(facts.body ?? ''), credentials.apiKey) } as JsonObject);
+	return new NodeApiError(context.getNode(), { ...safeBody, attempts } as JsonObject, {
+		message,
+		description,
+		httpCode: String(status),
+		itemIndex: request.itemIndex,
+		failure:
+			status === 429
+				? { cause: 'rate-limited' }
+				: status >= 500
+					? { cause: 'temporarily-unavailable' }
+					: status === 401 || status === 403
+						? { cause: 'credential-invalid' }
+						: { cause: 'configuration-invalid' },
+	});
+}
+
+export type Paging =
+	/** `limit` + `offset`; stops on a short page. */
+	| { kind: 'offset'; pageSize: number }
+	/** A cursor sent as `cursorParam`, the next one read from `nextCursorField`. */
+	| { kind: 'cursor'; pageSize: number; cursorParam: string; nextCursorField: string };
+
+export interface AllItemsRequest extends OneSignalRequest {
+	/** Where the records sit in each page's body. */
+	itemsField: string;
+	paging: Paging;
+	returnAll: boolean;
+	/** Used when returnAll is false. */
+	limit: number;
+}
+
+/**
+ * Fetches records page by page until there are no more or `limit` is reached, never asking for
+ * more than still needed: with a Limit of 20 a 50-record endpoint is asked for 20.
+ */
+export async function oneSignalApiRequestAllItems(
+	this: OneSignalContext,
+	request: AllItemsRequest,
+): Promise<IDataObject[]> {
+	const { paging, itemsField, returnAll } = request;
+	const wanted = returnAll ? Infinity : Math.max(0, request.limit);
+	const records: IDataObject[] = [];
+	let offset = 0;
+	let cursor: string | undefined;
+	while (records.length < wanted) {
+		const pageSize = Math.min(paging.pageSize, wanted - records.length);
+		const qs: IDataObject = { ...request.qs, limit: pageSize };
+		if (paging.kind === 'offset') qs.offset = offset;
+		else if (cursor !== undefined) qs[paging.cursorParam] = cursor;
+
+		const { body } = await oneSignalApiRequest.call(this, { ...request, qs });
+		const page = ((body as IDataObject)?.[itemsField] as IDataObject[] | undefined) ?? [];
+		for (const record of page) {
+			if (records.length >= wanted) break;
+			records.push(record);
+		}
+		if (paging.kind === 'offset') {
+			offset += page.length;
+			if (page.length < pageSize) break;
+		} else {
+			const next = (body as IDataObject)?.[paging.nextCursorField];
+			if (page.length === 0 || typeof next !== 'string' || next === '' || next === cursor) break;
+			cursor = next;
+		}
+	}
+	return records;
+}
