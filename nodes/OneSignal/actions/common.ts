@@ -1,0 +1,108 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemIdentity } from '../helpers/idempotency';
+import { uuidV4 } from '../helpers/idempotency';
+
+/** "Return All" and "Limit", the way n8n's linter and users expect them. */
+export function returnAllOrLimit(maxPageSize?: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+			hint: maxPageSize
+				? `OneSignal returns at most ${maxPageSize} per page; more are fetched page by page`
+				: undefined,
+		},
+	];
+}
+
+/**
+ * Settings of the shared request helper, shown on every operation. The defaults follow
+ * OneSignal's advice (100 s timeout) and keep the total wait of one item well under a minute.
+ */
+export const requestSettings: INodeProperties = {
+	displayName: 'Request Settings',
+	name: 'requestSettings',
+	type: 'collection',
+	placeholder: 'Add Setting',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: 5,
+			description:
+				'How many times one request is tried in all when OneSignal rate-limits it, fails with a server error or the connection drops. A send is only repeated with its idempotency key, so it is never delivered twice.',
+		},
+		{
+			displayName: 'Max Wait Between Attempts (Seconds)',
+			name: 'maxRetryWait',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30,
+			description:
+				'Upper bound for one wait before a retry, even when OneSignal asks for longer in its Retry-After header',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 100,
+			description:
+				'How long to wait for one answer before treating the try as lost. OneSignal recommends 100 seconds.',
+		},
+	],
+};
+
+const runIndexCache = new WeakMap<object, { runIndex: number; fallbackExecutionId: string }>();
+
+/**
+ * The values that identify one item of one run of this node, for idempotency keys. Computed once
+ * per node run: the run index only changes when the node runs again inside a loop, and n8n's
+ * "Retry On Fail" re-runs the node with the same run index.
+ */
+export function itemIdentity(context: IExecuteFunctions, itemIndex: number): ItemIdentity {
+	let cached = runIndexCache.get(context);
+	if (!cached) {
+		let runIndex = 0;
+		try {
+			runIndex = Number(context.getWorkflowDataProxy(0).$runIndex) || 0;
+		} catch {
+			runIndex = 0;
+		}
+		cached = { runIndex, fallbackExecutionId: `unsaved-${uuidV4()}` };
+		runIndexCache.set(context, cached);
+	}
+	const executionId = context.getExecutionId() || cached.fallbackExecutionId;
+	return {
+		executionId,
+		nodeId: context.getNode().id,
+		runIndex: cached.runIndex,
+		itemIndex,
+	};
+}
+
+/** Drops keys whose value is undefined, null or an empty string, so optional fields stay unsent. */
+export function compact(object: IDataObject): IDataObject {
+	const result: IDataObject = {};
+	for (const [key, value] of Object.entries(object)) {
+		if (value === undefined || value === null || value === '') continue;
+		result[key] = value;
+	}
+	return result;
+}

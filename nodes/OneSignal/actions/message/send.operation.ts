@@ -1,0 +1,837 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { derivedIdempotencyKey, userIdempotencyKey } from '../../helpers/idempotency';
+import {
+	buildFilters,
+	describeFilters,
+	FILTER_RELATIONS,
+	type FilterRow,
+} from '../../helpers/filters';
+import { LANGUAGES } from '../../helpers/languages';
+import {
+	type Channel,
+	type Content,
+	planSend,
+	type Target,
+	type TargetMode,
+} from '../../helpers/messageBody';
+import { checkOtherFields } from '../../helpers/notificationFields';
+import { countUnreachable, interpretSendResponse } from '../../helpers/sendResult';
+import { editorDateToIso } from '../../helpers/time';
+import { parseJsonObject, parseList } from '../../helpers/validation';
+import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
+import { itemIdentity, compact } from '../common';
+import { templateRLC } from '../resourceLocators';
+
+const channelOptions = [
+	{ name: 'Push Notification', value: 'push' },
+	{ name: 'Email', value: 'email' },
+	{ name: 'SMS', value: 'sms' },
+];
+
+const sendToOption = {
+	externalIds: {
+		name: 'Users by External ID',
+		value: 'externalIds',
+		description: 'Your own user IDs, set as External ID in OneSignal',
+	},
+	aliases: {
+		name: 'Users by Another Alias',
+		value: 'aliases',
+		description: 'A OneSignal ID or an alias label of your own, such as crm_id',
+	},
+	subscriptionIds: {
+		name: 'Subscription IDs',
+		value: 'subscriptionIds',
+		description: 'Specific devices, inboxes or phone numbers by their OneSignal subscription ID',
+	},
+	emails: {
+		name: 'Email Addresses',
+		value: 'emails',
+		description: 'Addresses, subscribed or not yet',
+	},
+	phoneNumbers: {
+		name: 'Phone Numbers',
+		value: 'phoneNumbers',
+		description: 'Numbers in E.164 form, such as +15551234567',
+	},
+	segments: {
+		name: 'Segments',
+		value: 'segments',
+		description: 'Everyone in one or more segments of your app',
+	},
+	filters: {
+		name: 'Filters',
+		value: 'filters',
+		description: 'Everyone matching conditions on tags, sessions, language or country',
+	},
+};
+
+const sendToField = (channel: Channel, options: Array<(typeof sendToOption)['externalIds']>) =>
+	({
+		displayName: 'Send To',
+		name: 'sendTo',
+		type: 'options',
+		default: 'externalIds',
+		options,
+		description: 'Who receives the message. One request targets exactly one kind of audience.',
+		displayOptions: { show: { channel: [channel] } },
+	}) satisfies INodeProperties;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Channel',
+		name: 'channel',
+		type: 'options',
+		default: 'push',
+		options: channelOptions,
+		description: 'How the message reaches people',
+	},
+	sendToField('push', [
+		sendToOption.externalIds,
+		sendToOption.aliases,
+		sendToOption.segments,
+		sendToOption.filters,
+		sendToOption.subscriptionIds,
+	]),
+	sendToField('email', [
+		sendToOption.externalIds,
+		sendToOption.aliases,
+		sendToOption.emails,
+		sendToOption.segments,
+		sendToOption.filters,
+		sendToOption.subscriptionIds,
+	]),
+	sendToField('sms', [
+		sendToOption.externalIds,
+		sendToOption.aliases,
+		sendToOption.phoneNumbers,
+		sendToOption.segments,
+		sendToOption.filters,
+		sendToOption.subscriptionIds,
+	]),
+	{
+		displayName: 'External IDs',
+		name: 'externalIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. user-1042, user-2210',
+		description:
+			'The IDs your own system uses for these users, as set with OneSignal.login() or the Create User action. Separate several with commas, or map an array.',
+		displayOptions: { show: { sendTo: ['externalIds'] } },
+	},
+	{
+		displayName: 'Alias Label',
+		name: 'aliasLabel',
+		type: 'options',
+		default: 'onesignal_id',
+		options: [
+			{ name: 'OneSignal ID', value: 'onesignal_id' },
+			{ name: 'Custom Label', value: 'custom' },
+		],
+		displayOptions: { show: { sendTo: ['aliases'] } },
+	},
+	{
+		displayName: 'Custom Alias Label',
+		name: 'customAliasLabel',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. crm_id',
+		description:
+			'The label of an alias you added to your users (OneSignal: Audience → Users → a user → Aliases)',
+		displayOptions: { show: { sendTo: ['aliases'], aliasLabel: ['custom'] } },
+	},
+	{
+		displayName: 'Alias IDs',
+		name: 'aliasIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 9f2b4c1e-…, 0c7d3a55-…',
+		description:
+			'The values of that alias for each user, separated by commas or mapped as an array',
+		displayOptions: { show: { sendTo: ['aliases'] } },
+	},
+	{
+		displayName: 'Subscription IDs',
+		name: 'subscriptionIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 1dd608f2-c6a1-11e3-851d-000c2940e62c',
+		description:
+			'OneSignal subscription IDs (UUIDs), from Audience → Subscriptions or a Get User result. Spaces and duplicates are removed; more than 2,000 are sent in several requests.',
+		displayOptions: { show: { sendTo: ['subscriptionIds'] } },
+	},
+	{
+		displayName: 'Email Addresses',
+		name: 'emails',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. ada@example.com, grace@example.com',
+		displayOptions: { show: { sendTo: ['emails'] } },
+	},
+	{
+		displayName: 'Phone Numbers',
+		name: 'phoneNumbers',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. +15551234567, +33612345678',
+		description:
+			'Numbers in E.164 form: a plus sign, the country code, then the number without spaces',
+		displayOptions: { show: { sendTo: ['phoneNumbers'] } },
+	},
+	{
+		displayName: 'Segment Names or IDs',
+		name: 'segments',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getSegmentNames' },
+		default: [],
+		required: true,
+		description:
+			'Segments to send to. Names are exact and case-sensitive, so picking from the list avoids typos. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { sendTo: ['segments'] } },
+	},
+	{
+		displayName: 'Excluded Segment Names or IDs',
+		name: 'excludedSegments',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getSegmentNames' },
+		default: [],
+		description:
+			'People in these segments do not receive the message. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { sendTo: ['segments'] } },
+	},
+	{
+		displayName: 'Send to the Entire Segment',
+		name: 'confirmEntireSegment',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether you confirm that everyone in the chosen segments receives this message. The message is not sent while this is off.',
+		displayOptions: { show: { sendTo: ['segments'] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Condition',
+		default: {},
+		description:
+			'Conditions on your users. Rows joined by AND must all match; an OR row starts a new group.',
+		displayOptions: { show: { sendTo: ['filters'] } },
+		options: [
+			{
+				displayName: 'Condition',
+				name: 'conditions',
+				values: [
+					{
+						displayName: 'Combine With Previous Row',
+						name: 'join',
+						type: 'options',
+						default: 'and',
+						options: [
+							{ name: 'AND', value: 'and' },
+							{ name: 'OR', value: 'or' },
+						],
+						description: 'Ignored on the first row',
+					},
+					{
+						displayName: 'Field',
+						name: 'field',
+						type: 'options',
+						default: 'tag',
+						options: [
+							{ name: 'Amount Spent', value: 'amount_spent' },
+							{ name: 'App Version', value: 'app_version' },
+							{ name: 'Bought SKU', value: 'bought_sku' },
+							{ name: 'Country', value: 'country' },
+							{ name: 'First Session (Hours Ago)', value: 'first_session' },
+							{ name: 'Language', value: 'language' },
+							{ name: 'Last Session (Hours Ago)', value: 'last_session' },
+							{ name: 'Session Count', value: 'session_count' },
+							{ name: 'Session Time (Seconds)', value: 'session_time' },
+							{ name: 'Tag', value: 'tag' },
+						],
+					},
+					{
+						displayName: 'Key',
+						name: 'key',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. plan',
+						description: 'The tag name (for Tag) or the SKU (for Bought SKU)',
+					},
+					{
+						displayName: 'Relation',
+						name: 'relation',
+						type: 'options',
+						default: '=',
+						options: FILTER_RELATIONS.map((relation) => ({
+							name: relation.replace(/_/g, ' '),
+							value: relation,
+						})),
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description:
+							'Hours for first and last session, a comma-separated list for "in array", nothing for "exists"',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Content',
+		name: 'contentSource',
+		type: 'options',
+		default: 'inline',
+		options: [
+			{ name: 'Write It Here', value: 'inline' },
+			{ name: 'Use a Template', value: 'template' },
+		],
+	},
+	{
+		...templateRLC,
+		required: true,
+		displayOptions: { show: { contentSource: ['template'] } },
+	},
+	{
+		displayName: 'Template Variables',
+		name: 'templateVariables',
+		type: 'json',
+		default: '{}',
+		description:
+			'Values for the Liquid variables of the template, such as {"first_name": "Ada"} for {{ message.custom_data.first_name }}',
+		displayOptions: { show: { contentSource: ['template'] } },
+	},
+	{
+		displayName: 'Heading',
+		name: 'heading',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Welcome aboard',
+		description: 'The bold title line. Leave empty to show the app name.',
+		displayOptions: { show: { channel: ['push'], contentSource: ['inline'] } },
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		placeholder: 'e.g. Hi Ada, your order has shipped',
+		displayOptions: { show: { channel: ['push', 'sms'], contentSource: ['inline'] } },
+	},
+	{
+		displayName: 'Email Subject',
+		name: 'emailSubject',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { channel: ['email'], contentSource: ['inline'] } },
+	},
+	{
+		displayName: 'Email Body',
+		name: 'emailBody',
+		type: 'string',
+		typeOptions: { rows: 6 },
+		default: '',
+		required: true,
+		description: 'The body of the email, in HTML',
+		displayOptions: { show: { channel: ['email'], contentSource: ['inline'] } },
+	},
+	{
+		displayName: 'SMS From',
+		name: 'smsFrom',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. +15551234567',
+		description: 'The sending number registered with OneSignal, in E.164 form',
+		displayOptions: { show: { channel: ['sms'] } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Android Channel ID',
+				name: 'androidChannelId',
+				type: 'string',
+				default: '',
+				description:
+					'A notification channel from OneSignal: Settings → Push & In-App → Android Notification Channels',
+				displayOptions: { show: { '/channel': ['push'] } },
+			},
+			{
+				displayName: 'Collapse ID',
+				name: 'collapseId',
+				type: 'string',
+				default: '',
+				description:
+					'A newer message with the same collapse ID replaces the older one on the device',
+				displayOptions: { show: { '/channel': ['push'] } },
+			},
+			{
+				displayName: 'Data',
+				name: 'data',
+				type: 'json',
+				default: '{}',
+				description: 'Extra data your app receives with the notification, at most 2,048 bytes',
+				displayOptions: { show: { '/channel': ['push'] } },
+			},
+			{
+				displayName: 'Delivery Time of Day',
+				name: 'deliveryTimeOfDay',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 9:00AM',
+				description:
+					'With "Optimise Delivery" set to "User\'s Time Zone": the local time to deliver at',
+			},
+			{
+				displayName: 'Email From Address',
+				name: 'emailFromAddress',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. news@example.com',
+				displayOptions: { show: { '/channel': ['email'] } },
+			},
+			{
+				displayName: 'Email From Name',
+				name: 'emailFromName',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { '/channel': ['email'] } },
+			},
+			{
+				displayName: 'Email Preheader',
+				name: 'emailPreheader',
+				type: 'string',
+				default: '',
+				description: 'Preview text shown after the subject in most inboxes',
+				displayOptions: { show: { '/channel': ['email'] } },
+			},
+			{
+				displayName: 'Email Reply-To Address',
+				name: 'emailReplyTo',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { '/channel': ['email'] } },
+			},
+			{
+				displayName: 'Fail If Any Recipient Is Unreachable',
+				name: 'failIfUnreachable',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether the item fails when OneSignal reports some recipients as unreachable. The message still goes to the reachable ones.',
+			},
+			{
+				displayName: 'Idempotency Key',
+				name: 'idempotencyKey',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. welcome-{{ $json.userId }}',
+				description:
+					'Name the business event this message is for. OneSignal sends a message only once per key for 30 days, even across executions and workflows. Empty: a key derived from this execution and item, which makes retries safe.',
+			},
+			{
+				displayName: 'Image URL',
+				name: 'imageUrl',
+				type: 'string',
+				default: '',
+				description: 'A large image shown in the expanded notification (Android, iOS and Chrome)',
+				displayOptions: { show: { '/channel': ['push'] } },
+			},
+			{
+				displayName: 'Include Unsubscribed',
+				name: 'includeUnsubscribed',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to also send to addresses that unsubscribed. Only for transactional email such as receipts.',
+				displayOptions: { show: { '/channel': ['email'] } },
+			},
+			{
+				displayName: 'Launch URL',
+				name: 'url',
+				type: 'string',
+				default: '',
+				description: 'The page or deep link opened when the notification is clicked',
+				displayOptions: { show: { '/channel': ['push'] } },
+			},
+			{
+				displayName: 'Message Language',
+				name: 'mainLanguage',
+				type: 'options',
+				default: 'en',
+				options: LANGUAGES,
+				description:
+					'Language of the main message. It is also sent as English, which OneSignal shows to everyone without a translation.',
+			},
+			{
+				displayName: 'Message Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'An internal name to find the message in OneSignal’s message reports',
+			},
+			{
+				displayName: 'Optimise Delivery',
+				name: 'delayedOption',
+				type: 'options',
+				default: 'timezone',
+				options: [
+					{ name: "User's Time Zone", value: 'timezone' },
+					{ name: 'Last Active Time', value: 'last-active' },
+				],
+				description:
+					'Deliver at the same local time for everyone, or when each user is usually active',
+			},
+			{
+				displayName: 'Other Fields (JSON)',
+				name: 'otherFields',
+				type: 'json',
+				default: '{}',
+				description:
+					'Further fields of OneSignal’s Create Message API, such as {"ios_sound": "ping.wav"}. Field names are checked; recipients cannot be set here.',
+			},
+			{
+				displayName: 'Other Languages',
+				name: 'otherLanguages',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Language',
+				options: [
+					{
+						displayName: 'Language',
+						name: 'language',
+						values: [
+							{
+								displayName: 'Language',
+								name: 'language',
+								type: 'options',
+								default: 'es',
+								options: LANGUAGES,
+							},
+							{
+								displayName: 'Heading',
+								name: 'heading',
+								type: 'string',
+								default: '',
+							},
+							{
+								displayName: 'Message',
+								name: 'message',
+								type: 'string',
+								typeOptions: { rows: 2 },
+								default: '',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Priority',
+				name: 'priority',
+				type: 'options',
+				default: 10,
+				options: [
+					{ name: 'High', value: 10 },
+					{ name: 'Normal', value: 5 },
+				],
+				displayOptions: { show: { '/channel': ['push'] } },
+			},
+			{
+				displayName: 'Send After',
+				name: 'sendAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Schedule the message for later. Must be in the future.',
+			},
+			{
+				displayName: 'SMS Media URLs',
+				name: 'smsMediaUrls',
+				type: 'string',
+				default: '',
+				description: 'Up to 10 image URLs to send as MMS, separated by commas',
+				displayOptions: { show: { '/channel': ['sms'] } },
+			},
+			{
+				displayName: 'Subtitle',
+				name: 'subtitle',
+				type: 'string',
+				default: '',
+				description: 'A second line under the heading (iOS)',
+				displayOptions: { show: { '/channel': ['push'] } },
+			},
+			{
+				displayName: 'Time to Live (Seconds)',
+				name: 'ttl',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 259200,
+				description: 'How long a device that is offline can still receive the message',
+				displayOptions: { show: { '/channel': ['push'] } },
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['send'] } },
+	properties,
+);
+
+function readTarget(this: IExecuteFunctions, itemIndex: number): Target {
+	const mode = this.getNodeParameter('sendTo', itemIndex) as TargetMode;
+	const list = (name: string) => parseList(this.getNodeParameter(name, itemIndex, ''));
+	switch (mode) {
+		case 'externalIds':
+			return { mode, ids: list('externalIds') };
+		case 'aliases': {
+			const label = this.getNodeParameter('aliasLabel', itemIndex) as string;
+			return {
+				mode,
+				aliasLabel:
+					label === 'custom'
+						? (this.getNodeParameter('customAliasLabel', itemIndex, '') as string)
+						: label,
+				ids: list('aliasIds'),
+			};
+		}
+		case 'subscriptionIds':
+			return { mode, ids: list('subscriptionIds') };
+		case 'emails':
+			return { mode, ids: list('emails') };
+		case 'phoneNumbers':
+			return { mode, ids: list('phoneNumbers') };
+		case 'segments':
+			return {
+				mode,
+				segments: list('segments'),
+				excludedSegments: list('excludedSegments'),
+				confirmEntireSegment: this.getNodeParameter(
+					'confirmEntireSegment',
+					itemIndex,
+					false,
+				) as boolean,
+			};
+		case 'filters': {
+			const rows =
+				(this.getNodeParameter('filters.conditions', itemIndex, []) as FilterRow[]) ?? [];
+			return { mode, filters: buildFilters(rows) };
+		}
+		default:
+			return { mode };
+	}
+}
+
+function readContent(this: IExecuteFunctions, itemIndex: number, channel: Channel): Content {
+	const source = this.getNodeParameter('contentSource', itemIndex) as 'inline' | 'template';
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const languages =
+		((additional.otherLanguages as IDataObject | undefined)?.language as
+			| IDataObject[]
+			| undefined) ?? [];
+	if (source === 'template') {
+		return {
+			source,
+			templateId: this.getNodeParameter('template', itemIndex, '', {
+				extractValue: true,
+			}) as string,
+			customData: parseJsonObject(
+				this.getNodeParameter('templateVariables', itemIndex, '{}'),
+				'Template Variables',
+			),
+			mainLanguage: 'en',
+			main: {},
+			otherLanguages: [],
+		};
+	}
+	return {
+		source,
+		mainLanguage: (additional.mainLanguage as string) || 'en',
+		main:
+			channel === 'email'
+				? {
+						subject: this.getNodeParameter('emailSubject', itemIndex, '') as string,
+						body: this.getNodeParameter('emailBody', itemIndex, '') as string,
+					}
+				: {
+						message: this.getNodeParameter('message', itemIndex, '') as string,
+						heading:
+							channel === 'push'
+								? (this.getNodeParameter('heading', itemIndex, '') as string)
+								: undefined,
+						subtitle: additional.subtitle as string | undefined,
+					},
+		otherLanguages: languages.map((entry) => ({
+			language: String(entry.language ?? ''),
+			message: entry.message as string | undefined,
+			heading: entry.heading as string | undefined,
+		})),
+	};
+}
+
+/** Maps the Additional Fields collection to Create Message API fields. */
+function readFields(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	channel: Channel,
+): Record<string, unknown> {
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields: IDataObject = compact({
+		name: additional.name,
+		url: additional.url,
+		collapse_id: additional.collapseId,
+		android_channel_id: additional.androidChannelId,
+		priority: additional.priority,
+		ttl: additional.ttl,
+		delayed_option: additional.deliveryTimeOfDay
+			? (additional.delayedOption ?? 'timezone')
+			: additional.delayedOption,
+		delivery_time_of_day: additional.deliveryTimeOfDay,
+		email_from_name: additional.emailFromName,
+		email_from_address: additional.emailFromAddress,
+		email_reply_to_address: additional.emailReplyTo,
+		email_preheader: additional.emailPreheader,
+		include_unsubscribed: additional.includeUnsubscribed,
+	});
+	if (additional.imageUrl) {
+		fields.big_picture = additional.imageUrl;
+		fields.chrome_web_image = additional.imageUrl;
+		fields.ios_attachments = { image: additional.imageUrl };
+	}
+	if (additional.data !== undefined) {
+		const data = parseJsonObject(additional.data, 'Data');
+		if (Object.keys(data).length > 0) fields.data = data as IDataObject;
+	}
+	if (additional.sendAfter)
+		fields.send_after = editorDateToIso(additional.sendAfter, this.getTimezone());
+	if (additional.smsMediaUrls) fields.sms_media_urls = parseList(additional.smsMediaUrls);
+	if (channel === 'sms')
+		fields.sms_from = (this.getNodeParameter('smsFrom', itemIndex, '') as string).trim();
+
+	const other = parseJsonObject(additional.otherFields, 'Other Fields (JSON)');
+	return checkOtherFields(other, fields, channel, new Date());
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const channel = this.getNodeParameter('channel', itemIndex) as Channel;
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const appId = await oneSignalAppId.call(this, itemIndex);
+
+	const target = readTarget.call(this, itemIndex);
+	const plans = planSend({
+		appId,
+		channel,
+		target,
+		content: readContent.call(this, itemIndex, channel),
+		fields: readFields.call(this, itemIndex, channel),
+	});
+
+	const userKey =
+		typeof additional.idempotencyKey === 'string' ? additional.idempotencyKey.trim() : '';
+	const identity = itemIdentity(this, itemIndex);
+	const chunks: IDataObject[] = [];
+	const unreachable: Record<string, string[]> = {};
+	const messages: string[] = [];
+
+	for (const [part, plan] of plans.entries()) {
+		const idempotencyKey = userKey
+			? userIdempotencyKey(userKey, part)
+			: derivedIdempotencyKey(identity, part);
+		const response = await oneSignalApiRequest.call(this, {
+			method: 'POST',
+			path: '/notifications',
+			body: { ...plan.body, idempotency_key: idempotencyKey } as IDataObject,
+			safeToRepeat: true,
+			operation: 'message.send',
+			itemIndex,
+		});
+		const outcome = interpretSendResponse(response.body);
+		if (!outcome.sent) {
+			const sentBefore = chunks.map((entry) => entry.id).filter(Boolean);
+			throw new NodeApiError(this.getNode(), response.body as JsonObject, {
+				message: `OneSignal sent nothing: ${outcome.messages[0] ?? 'no recipient could be reached'}`,
+				description: [
+					target.mode === 'segments'
+						? 'Segment names are exact and case-sensitive ("Active Users" is not "active users"); pick segments from the list to avoid typos, and check that the segment has subscribed members.'
+						: 'None of the recipients has an active subscription on this channel. Check that they exist in OneSignal (Audience → Users) and are subscribed.',
+					sentBefore.length
+						? `Earlier parts of this item were sent as ${sentBefore.join(', ')}; running the item again does not resend them.`
+						: '',
+				]
+					.filter(Boolean)
+					.join(' '),
+				httpCode: String(response.statusCode),
+				itemIndex,
+			});
+		}
+		for (const [kind, values] of Object.entries(outcome.unreachable)) {
+			unreachable[kind] = [...(unreachable[kind] ?? []), ...values];
+		}
+		messages.push(...outcome.messages);
+		chunks.push(
+			compact({
+				id: outcome.id,
+				replayed: response.replayed,
+				idempotencyKey,
+				recipients: plan.recipients.length || outcome.recipients,
+			}),
+		);
+	}
+
+	const unreachableCount = countUnreachable(unreachable);
+	if (unreachableCount > 0 && additional.failIfUnreachable === true) {
+		const listed = Object.entries(unreachable)
+			.map(([kind, values]) => `${kind} ${values.join(', ')}`)
+			.join('; ');
+		throw new NodeOperationError(
+			this.getNode(),
+			`${unreachableCount} recipient${unreachableCount === 1 ? '' : 's'} could not be reached: ${listed}`,
+			{
+				itemIndex,
+				description: `The message was sent to the other recipients (${chunks.map((entry) => entry.id).join(', ')}). Turn off "Fail If Any Recipient Is Unreachable" to treat this as a success.`,
+			},
+		);
+	}
+
+	const [first] = chunks;
+	const result: IDataObject = {
+		id: first.id,
+		replayed: chunks.every((entry) => entry.replayed === true),
+		idempotencyKey: first.idempotencyKey,
+		channel,
+	};
+	if (plans[0].recipients.length) {
+		result.recipients = plans.reduce((sum, plan) => sum + plan.recipients.length, 0);
+	} else if (first.recipients !== undefined) {
+		result.recipients = first.recipients;
+	}
+	if (target.mode === 'filters') result.filterExpression = describeFilters(target.filters ?? []);
+	if (unreachableCount > 0) {
+		result.unreachable = unreachable;
+		result.unreachableCount = unreachableCount;
+	}
+	if (messages.length) result.messages = messages;
+	if (chunks.length > 1) result.requests = chunks;
+	return result;
+}

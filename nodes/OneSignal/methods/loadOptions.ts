@@ -1,0 +1,35 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { apiPath } from '../helpers/paths';
+import { oneSignalApiRequest, oneSignalAppId } from '../transport';
+
+/**
+ * Segment names for the Send operation. Messages target segments by name, and names are exact and
+ * case-sensitive, so offering the real names is the surest way to avoid a send that reaches no one.
+ */
+export async function getSegmentNames(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const appId = await oneSignalAppId.call(this);
+	const names: INodePropertyOptions[] = [];
+	for (let offset = 0; offset < 3000; offset += 300) {
+		const { body } = await oneSignalApiRequest.call(this, {
+			method: 'GET',
+			path: apiPath`/apps/${appId}/segments`,
+			qs: { limit: 300, offset },
+			operation: 'segment.names',
+		});
+		const segments = ((body as IDataObject).segments as IDataObject[] | undefined) ?? [];
+		for (const segment of segments) {
+			const name = String(segment.name ?? '');
+			if (name)
+				names.push({
+					name,
+					value: name,
+					description: segment.is_active === false ? 'Paused' : undefined,
+				});
+		}
+		if (segments.length < 300) break;
+	}
+	return names.sort((a, b) => a.name.localeCompare(b.name));
+}
