@@ -1,0 +1,307 @@
+import { spawn, type ChildProcess } from 'child_process';
+import { randomBytes } from 'crypto';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'fs';
+import { createServer } from 'net';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+import { n8nBinPath, n8nVersion, netguardPath, node24Path, repoRoot, rigHome } from './paths';
+
+/**
+ * Real n8n on loopback for end-to-end runs: a fresh user folder per test, the package linked as a
+ * community package (so node types are `n8n-nodes-onesignal.*`, as users get them), credentials
+ * and workflows imported through n8n's own CLI, and workflows run with `n8n execute`. Every n8n
+ * process loads the network guard, so a run proves nothing leaves the machine.
+ */
+
+export interface CommandResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+export interface ExecutionResult extends CommandResult {
+	/** The run JSON n8n printed, or undefined when it printed none. */
+	run?: {
+		status?: string;
+		data: {
+			resultData: {
+				runData: Record<
+					string,
+					Array<{
+						data?: { main: Array<Array<{ json: Record<string, unknown> }>> };
+						error?: Record<string, unknown>;
+					}>
+				>;
+				error?: Record<string, unknown>;
+				lastNodeExecuted?: string;
+			};
+		};
+	};
+	/** Every line any n8n process wrote, for log searches. */
+	log: string;
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+function baseEnv(userFolder: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+	const node24 = node24Path();
+	const nodeBin = join(node24, '..');
+	return {
+		PATH: `${nodeBin}:${process.env.PATH ?? ''}`,
+		HOME: userFolder,
+		N8N_USER_FOLDER: userFolder,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		DO_NOT_TRACK: '1',
+		SCARF_ANALYTICS: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
+		NODE_OPTIONS: `--require ${netguardPath()}`,
+		...extra,
+	};
+}
+
+export async function runCommand(
+	command: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	options: { timeoutMs?: number; cwd?: string } = {},
+): Promise<CommandResult> {
+	return await new Promise((resolve, reject) => {
+		const child = spawn(command, args, {
+			env,
+			cwd: options.cwd,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({ code, stdout, stderr });
+		});
+	});
+}
+
+/**
+ * A user folder with n8n's database already migrated, made once per n8n version and copied for
+ * each test: the migrations take seconds, a copy takes milliseconds. n8n generates the folder's
+ * encryption key on first start, so every copy shares it.
+ */
+async function migratedTemplate(version: string): Promise<string> {
+	const template = join(rigHome, `userfolder-template-${version}`);
+	if (existsSync(join(template, '.complete'))) return template;
+	const staging = mkdtempSync(join(tmpdir(), 'n8n-template-'));
+	const empty = join(staging, 'empty.json');
+	writeFileSync(empty, '[]');
+	const result = await runCommand(
+		node24Path(),
+		[n8nBinPath(version), 'import:credentials', `--input=${empty}`],
+		baseEnv(staging),
+	);
+	rmSync(empty);
+	if (!existsSync(join(staging, '.n8n', 'database.sqlite'))) {
+		throw new Error(
+			`n8n ${version} did not create its database:\n${result.stdout}\n${result.stderr}`,
+		);
+	}
+	writeFileSync(join(staging, '.complete'), '');
+	try {
+		renameSync(staging, template);
+	} catch {
+		// Another worker finished first; its template is as good as ours.
+		rmSync(staging, { recursive: true, force: true });
+	}
+	return template;
+}
+
+export interface N8nHomeOptions {
+	version?: string;
+	/** The package folder to link as a community package; the repository by default. */
+	packageDir?: string;
+	/** Link nothing (for tests of n8n without our package). */
+	withoutPackage?: boolean;
+	/** Extra environment for every n8n process of this home. */
+	env?: Record<string, string>;
+}
+
+export class N8nHome {
+	private logs: string[] = [];
+	private servers: ChildProcess[] = [];
+
+	private constructor(
+		readonly dir: string,
+		readonly version: string,
+		private readonly extraEnv: Record<string, string>,
+	) {}
+
+	static async create(options: N8nHomeOptions = {}): Promise<N8nHome> {
+		const version = options.version ?? n8nVersion;
+		const template = await migratedTemplate(version);
+		const dir = mkdtempSync(join(tmpdir(), 'n8n-home-'));
+		cpSync(join(template, '.n8n'), join(dir, '.n8n'), { recursive: true });
+		if (!options.withoutPackage) {
+			const packageDir = options.packageDir ?? repoRoot;
+			const name = (
+				JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { name: string }
+			).name;
+			const target = join(dir, '.n8n', 'nodes', 'node_modules');
+			mkdirSync(target, { recursive: true });
+			symlinkSync(packageDir, join(target, name), 'dir');
+		}
+		return new N8nHome(dir, version, options.env ?? {});
+	}
+
+	/** Everything n8n processes of this home printed so far. */
+	get log(): string {
+		return this.logs.join('\n');
+	}
+
+	async env(extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
+		return baseEnv(this.dir, {
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			N8N_PORT: String(await freePort()),
+			...this.extraEnv,
+			...extra,
+		});
+	}
+
+	async cli(args: string[], extraEnv: Record<string, string> = {}): Promise<CommandResult> {
+		const result = await runCommand(
+			node24Path(),
+			[n8nBinPath(this.version), ...args],
+			await this.env(extraEnv),
+		);
+		this.logs.push(result.stdout, result.stderr);
+		return result;
+	}
+
+	private async importFile(kind: 'credentials' | 'workflow', content: unknown): Promise<void> {
+		const file = join(this.dir, `import-${randomBytes(6).toString('hex')}.json`);
+		writeFileSync(file, JSON.stringify(content));
+		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
+		rmSync(file);
+		if (result.code !== 0) {
+			throw new Error(
+				`n8n import:${kind} failed (${result.code}):\n${result.stdout}\n${result.stderr}`,
+			);
+		}
+	}
+
+	async importCredentials(credentials: unknown[]): Promise<void> {
+		await this.importFile('credentials', credentials);
+	}
+
+	async importWorkflow(workflow: unknown): Promise<void> {
+		await this.importFile('workflow', workflow);
+	}
+
+	/** Runs an imported workflow (it needs a Manual Trigger) and parses the run JSON n8n prints. */
+	async execute(
+		workflowId: string,
+		extraEnv: Record<string, string> = {},
+	): Promise<ExecutionResult> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], extraEnv);
+		const start = result.stdout.search(/^\{/m);
+		let run: ExecutionResult['run'];
+		if (start !== -1) {
+			const text = result.stdout.slice(start);
+			const end = text.lastIndexOf('\n}');
+			try {
+				run = JSON.parse(end === -1 ? text : text.slice(0, end + 2)) as ExecutionResult['run'];
+			} catch {
+				run = undefined;
+			}
+		}
+		return { ...result, run, log: `${result.stdout}\n${result.stderr}` };
+	}
+
+	/** Starts `n8n start` and resolves once it answers on its port. */
+	async start(
+		extraEnv: Record<string, string> = {},
+	): Promise<{ port: number; url: string; process: ChildProcess }> {
+		const port = await freePort();
+		const env = await this.env({ N8N_PORT: String(port), ...extraEnv });
+		const child = spawn(node24Path(), [n8nBinPath(this.version), 'start'], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.servers.push(child);
+		child.stdout!.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
+		child.stderr!.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
+		const url = `http://127.0.0.1:${port}`;
+		const deadline = Date.now() + 120_000;
+		for (;;) {
+			if (child.exitCode !== null) throw new Error(`n8n start exited early:\n${this.log}`);
+			try {
+				const response = await fetch(`${url}/healthz/readiness`);
+				if (response.ok) break;
+			} catch {
+				// Not listening yet.
+			}
+			if (Date.now() > deadline) throw new Error(`n8n did not become ready:\n${this.log}`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		return { port, url, process: child };
+	}
+
+	async dispose(): Promise<void> {
+		for (const server of this.servers) {
+			if (server.exitCode === null) {
+				server.kill('SIGTERM');
+				await new Promise((resolve) => {
+					const timer = setTimeout(() => {
+						server.kill('SIGKILL');
+						resolve(undefined);
+					}, 10_000);
+					server.once('exit', () => {
+						clearTimeout(timer);
+						resolve(undefined);
+					});
+				});
+			}
+		}
+		rmSync(this.dir, { recursive: true, force: true });
+	}
+}
+
+/** The JSON of every output item of one node in a run. */
+export function outputOf(
+	result: ExecutionResult,
+	nodeName: string,
+): Array<Record<string, unknown>> {
+	const runs = result.run?.data.resultData.runData[nodeName] ?? [];
+	return runs.flatMap((entry) => entry.data?.main?.[0]?.map((item) => item.json) ?? []);
+}

@@ -1,0 +1,139 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { appCredentials, APP_ID, createContext, type FullResponse } from '../support/context';
+
+const sendParameters = (extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'message',
+	operation: 'send',
+	channel: 'push',
+	sendTo: 'externalIds',
+	externalIds: 'u-1, u-2',
+	contentSource: 'inline',
+	message: 'Hello',
+	...extra,
+});
+
+function answering(...bodies: unknown[]) {
+	const queue = [...bodies];
+	return async (): Promise<FullResponse> => ({ statusCode: 200, headers: {}, body: queue.shift() });
+}
+
+describe('Send operation', () => {
+	it('sends one request per item with a stable idempotency key and returns the notification ID', async () => {
+		const answers = answering({ id: 'n-1' });
+		const first = createContext({
+			parameters: sendParameters(),
+			credentials: appCredentials(),
+			http: answers,
+		});
+		const [[item]] = await first.run();
+		expect(first.calls).toHaveLength(1);
+		const body = first.calls[0].sent.body as Record<string, unknown>;
+		expect(body).toMatchObject({
+			app_id: APP_ID,
+			contents: { en: 'Hello' },
+			include_aliases: { external_id: ['u-1', 'u-2'] },
+			target_channel: 'push',
+		});
+		expect(item.json).toMatchObject({
+			id: 'n-1',
+			replayed: false,
+			recipients: 2,
+			idempotencyKey: body.idempotency_key,
+		});
+		expect(item.pairedItem).toEqual({ item: 0 });
+
+		const again = createContext({
+			parameters: sendParameters(),
+			credentials: appCredentials(),
+			http: answering({ id: 'n-1' }),
+		});
+		await again.run();
+		expect((again.calls[0].sent.body as Record<string, unknown>).idempotency_key).toBe(
+			body.idempotency_key,
+		);
+	});
+
+	it('fails the item with OneSignal’s reason when the answer is 200 with an empty id', async () => {
+		const test = createContext({
+			parameters: sendParameters(),
+			credentials: appCredentials(),
+			http: answering({ id: '', errors: ['All included players are not subscribed'] }),
+		});
+		await expect(test.run()).rejects.toThrow(
+			'OneSignal sent nothing: All included players are not subscribed',
+		);
+	});
+
+	it('reports unreachable recipients of a partial send and succeeds', async () => {
+		const test = createContext({
+			parameters: sendParameters(),
+			credentials: appCredentials(),
+			http: answering({ id: 'n-2', errors: { invalid_aliases: { external_id: ['u-2'] } } }),
+		});
+		const [[item]] = await test.run();
+		expect(item.json).toMatchObject({
+			id: 'n-2',
+			unreachable: { external_id: ['u-2'] },
+			unreachableCount: 1,
+		});
+	});
+
+	it('fails a partial send when "Fail If Any Recipient Is Unreachable" is on, naming who', async () => {
+		const test = createContext({
+			parameters: sendParameters({ additionalFields: { failIfUnreachable: true } }),
+			credentials: appCredentials(),
+			http: answering({ id: 'n-2', errors: { invalid_aliases: { external_id: ['u-2'] } } }),
+		});
+		await expect(test.run()).rejects.toThrow('1 recipient could not be reached: external_id u-2');
+	});
+
+	it('with continue-on-fail, reports the bad item and sends the others', async () => {
+		const test = createContext({
+			parameters: (itemIndex) =>
+				sendParameters({ externalIds: itemIndex === 1 ? '' : `u-${itemIndex}` }),
+			items: [{}, {}, {}],
+			continueOnFail: true,
+			credentials: appCredentials(),
+			http: answering({ id: 'n-a' }, { id: 'n-c' }),
+		});
+		const [output] = await test.run();
+		expect(test.calls).toHaveLength(2);
+		expect(output.map((item) => item.json.id ?? item.json.error)).toEqual([
+			'n-a',
+			'External IDs: is empty',
+			'n-c',
+		]);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
+	it('turns a business key into the same idempotency key in any execution', async () => {
+		const keys: unknown[] = [];
+		for (const executionId of ['100', '200']) {
+			const test = createContext({
+				parameters: sendParameters({ additionalFields: { idempotencyKey: 'welcome-u-1' } }),
+				credentials: appCredentials(),
+				executionId,
+				http: answering({ id: 'n' }),
+			});
+			await test.run();
+			keys.push((test.calls[0].sent.body as Record<string, unknown>).idempotency_key);
+		}
+		expect(keys[0]).toBe(keys[1]);
+	});
+
+	it('derives different keys for different executions when no business key is set', async () => {
+		const keys: unknown[] = [];
+		for (const executionId of ['100', '200']) {
+			const test = createContext({
+				parameters: sendParameters(),
+				credentials: appCredentials(),
+				executionId,
+				http: answering({ id: 'n' }),
+			});
+			await test.run();
+			keys.push((test.calls[0].sent.body as Record<string, unknown>).idempotency_key);
+		}
+		expect(keys[0]).not.toBe(keys[1]);
+	});
+});
