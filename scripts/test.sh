@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The test command (npm test; CI runs it through .ci/run). Installs what is missing (Node 24, n8n
+# and Prism into a cache outside the repository, the npm dependencies), then lints, builds,
+# type-checks and runs every jest project: unit, contract (Prism with OneSignal's official spec)
+# and end-to-end (real n8n with the OneSignal stand-in). Every process runs under the loopback-only
+# network guard from ../shared. Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+shared=${ONESIGNAL_SHARED_DIR:-$root/../shared}
+netguard=${ONESIGNAL_NETGUARD:-$shared/e2e/netguard.cjs}
+if [ ! -f "$netguard" ]; then
+	echo "The network guard is missing at $netguard: the tests need the shared material at ../shared (or ONESIGNAL_SHARED_DIR)." >&2
+	exit 1
+fi
+export ONESIGNAL_SHARED_DIR=$shared ONESIGNAL_NETGUARD=$netguard
+
+source scripts/rig.sh
+rig_ensure
+bash scripts/ensure-deps.sh
+
+echo '[test] lint' >&2
+npm run --silent lint
+echo '[test] build' >&2
+npm run --silent build >/dev/null
+echo '[test] type-check' >&2
+npm run --silent typecheck
+echo '[test] jest' >&2
+NODE_OPTIONS="--require $netguard" "$ONESIGNAL_NODE24" node_modules/jest/bin/jest.js "$@"
