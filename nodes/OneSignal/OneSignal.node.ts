@@ -7,10 +7,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestSettings } from './actions/common';
-import * as message from './actions/message';
+import { ORGANIZATION_RESOURCES, resourceDescriptions, resourceOptions } from './actions/index';
 import { router } from './actions/router';
-import { searchSegments, searchTemplates } from './methods/listSearch';
-import { getSegmentNames } from './methods/loadOptions';
+import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
 
 export class OneSignal implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,6 +30,14 @@ export class OneSignal implements INodeType {
 			{
 				name: 'oneSignalAppApi',
 				required: true,
+				displayOptions: { hide: { resource: ORGANIZATION_RESOURCES } },
+			},
+			{
+				// Optional on purpose: only some operations need it, and when one runs without it the
+				// node says which credential to add instead of n8n's generic "credentials missing".
+				name: 'oneSignalOrganizationApi',
+				required: false,
+				displayOptions: { show: { resource: [...ORGANIZATION_RESOURCES, 'template'] } },
 			},
 		],
 		properties: [
@@ -38,18 +46,15 @@ export class OneSignal implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Message', value: 'message' }],
+				options: resourceOptions,
 				default: 'message',
 			},
-			...message.description,
+			...resourceDescriptions,
 			requestSettings,
 		],
 	};
 
-	methods = {
-		listSearch: { searchSegments, searchTemplates },
-		loadOptions: { getSegmentNames },
-	};
+	methods = { listSearch: { ...listSearch }, loadOptions: { ...loadOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

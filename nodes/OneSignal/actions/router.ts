@@ -1,31 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ParameterError } from '../helpers/validation';
-import * as message from './message';
-
-/** Items with binary data, returned by operations that download files. */
-export class ItemsWithBinary {
-	constructor(readonly items: INodeExecutionData[]) {}
-}
-
-export type OperationResult = IDataObject | IDataObject[] | ItemsWithBinary;
-
-/** What every operation file exports; the router and the operations share this contract. */
-export interface OperationModule {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
-}
-
-const resources: Record<string, Record<string, OperationModule>> = {
-	message: { send: message.send, get: message.get, getAll: message.getAll, cancel: message.cancel },
-};
+import { findOperation } from './index';
+import { ItemsWithBinary, type OperationResult } from './types';
 
 /** Turns anything an operation threw into the NodeApiError or NodeOperationError n8n shows. */
 export function toNodeError(
@@ -63,26 +41,57 @@ function toItems(
 	});
 }
 
+function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
 /**
- * Runs the chosen operation once per input item. Items run one at a time or, with the
- * Concurrency setting, several at once; either way the output keeps the input order and every
- * output item is paired with the input item it came from.
+ * Runs the chosen operation once per input item, or once for all items when the operation
+ * gathers them into shared requests. Items run one at a time or, with the Concurrency setting,
+ * several at once; either way the output keeps the input order and every output item is paired
+ * with the input item it came from. With "Continue On Fail" a failed item becomes an error item
+ * and the others go on; without it the first failure stops the node.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = resources[resource]?.[operation];
+	const handler = findOperation(resource, operation);
 	if (!handler) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
+	const results: INodeExecutionData[][] = new Array(items.length);
 
+	if (handler.executeBatch && (handler.usesBatch?.call(this) ?? true)) {
+		const indexes = items.map((_, index) => index);
+		const outcomes = await handler.executeBatch.call(this, indexes);
+		for (const [itemIndex, outcome] of outcomes.entries()) {
+			if (!(outcome instanceof Error)) {
+				results[itemIndex] = toItems(this, outcome, itemIndex);
+				continue;
+			}
+			const nodeError = toNodeError(this, outcome, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			results[itemIndex] = [errorItem(nodeError, itemIndex)];
+		}
+		return [results.flat()];
+	}
+
+	const execute = handler.execute;
+	if (!execute) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" has no item mode`);
+	}
 	const settings = this.getNodeParameter('requestSettings', 0, {}) as IDataObject;
 	const concurrency = Math.max(1, Math.floor(Number(settings.concurrency ?? 1)) || 1);
-	const results: INodeExecutionData[][] = new Array(items.length);
 	let next = 0;
 	let failure: NodeApiError | NodeOperationError | undefined;
 
@@ -90,19 +99,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		while (failure === undefined && next < items.length) {
 			const itemIndex = next++;
 			try {
-				const result = await handler.execute.call(this, itemIndex);
-				results[itemIndex] = toItems(this, result, itemIndex);
+				results[itemIndex] = toItems(this, await execute.call(this, itemIndex), itemIndex);
 			} catch (error) {
 				const nodeError = toNodeError(this, error, itemIndex);
 				if (!this.continueOnFail()) {
 					failure ??= nodeError;
 					return;
 				}
-				const json: IDataObject = { error: nodeError.message };
-				if (nodeError.description) json.description = nodeError.description;
-				if (nodeError instanceof NodeApiError && nodeError.httpCode)
-					json.httpCode = nodeError.httpCode;
-				results[itemIndex] = [{ json, pairedItem: { item: itemIndex } }];
+				results[itemIndex] = [errorItem(nodeError, itemIndex)];
 			}
 		}
 	};

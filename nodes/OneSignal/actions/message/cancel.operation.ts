@@ -12,6 +12,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const operationIds = ['cancel_notification'] as const;
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['cancel'] } },
 	properties,

@@ -7,6 +7,8 @@ import { messageIdField, readMessageId } from './shared';
 
 const properties: INodeProperties[] = [messageIdField];
 
+export const operationIds = ['get_notification'] as const;
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['get'] } },
 	properties,

@@ -29,6 +29,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const operationIds = ['get_notifications'] as const;
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['getAll'] } },
 	properties,

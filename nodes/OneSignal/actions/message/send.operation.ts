@@ -594,6 +594,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const operationIds = ['create_notification'] as const;
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['send'] } },
 	properties,

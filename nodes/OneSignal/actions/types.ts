@@ -1,0 +1,32 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/** Items with binary data, returned by operations that download files. */
+export class ItemsWithBinary {
+	constructor(readonly items: INodeExecutionData[]) {}
+}
+
+export type OperationResult = IDataObject | IDataObject[] | ItemsWithBinary;
+
+/**
+ * What every operation file exports; the router and the operations share this contract.
+ * Operations run once per item (`execute`), or, when they gather items into shared requests
+ * (custom events, batch sends), once for all items (`executeBatch`) when `usesBatch` says so.
+ */
+export interface OperationModule {
+	description: INodeProperties[];
+	/** The operationIds of OneSignal's spec (or of the two newer endpoints) this operation calls. */
+	operationIds: readonly string[];
+	execute?(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	/** One result or error per item, in item order. */
+	executeBatch?(
+		this: IExecuteFunctions,
+		itemIndexes: number[],
+	): Promise<Array<OperationResult | Error>>;
+	/** Whether this run goes through executeBatch; always, when absent and executeBatch exists. */
+	usesBatch?(this: IExecuteFunctions): boolean;
+}

@@ -1,0 +1,7 @@
+import { messageCases } from './message';
+import type { ContractCase } from './types';
+
+export type { ContractCase } from './types';
+
+/** Every contract case, by resource. */
+export const allContractCases: ContractCase[] = [...messageCases];
