@@ -1,4 +1,5 @@
 import { isUuid } from './idempotency';
+import { LANGUAGES } from './languages';
 import { byteLength, chunk, ParameterError } from './validation';
 
 /**
@@ -169,14 +170,28 @@ function checkAliasLabel(label: string | undefined): string {
 	const value = (label ?? '').trim();
 	if (!value) {
 		throw new ParameterError(
-			'Alias Label',
+			'Custom Alias Label',
 			'is empty',
 			'Enter the label of the alias you set on your users, such as "crm_id".',
 		);
 	}
+	const squashed = value.toLowerCase().replace(/[^a-z]/g, '');
+	const reserved = ['externalid', 'externalids', 'externaluserid', 'onesignalid', 'onesignalids'];
+	if (
+		reserved.includes(squashed) &&
+		!(RESERVED_ALIAS_LABELS as readonly string[]).includes(value)
+	) {
+		throw new ParameterError(
+			'Custom Alias Label',
+			`"${value}" looks like a misspelt built-in label; OneSignal would look for a custom alias of that name and find nobody`,
+			squashed.startsWith('external')
+				? 'To target your own user IDs, set "Send To" to "Users by External ID".'
+				: 'To target OneSignal IDs, set "Alias Label" to "OneSignal ID".',
+		);
+	}
 	if (!/^[A-Za-z0-9_\-.]+$/.test(value)) {
 		throw new ParameterError(
-			'Alias Label',
+			'Custom Alias Label',
 			`"${value}" has characters OneSignal does not allow in alias labels`,
 			'Use letters, digits, "_", "-" or "." only.',
 		);
@@ -332,6 +347,19 @@ function contentBody(channel: Channel, content: Content): Record<string, unknown
 	languages.set('en', content.main);
 	const mainLanguage = (content.mainLanguage || 'en').trim();
 	if (mainLanguage !== 'en') languages.set(mainLanguage, content.main);
+	const known = LANGUAGES.map((entry) => entry.value);
+	for (const language of [
+		mainLanguage,
+		...content.otherLanguages.map((entry) => entry.language.trim()),
+	]) {
+		if (language && !known.includes(language)) {
+			throw new ParameterError(
+				language === mainLanguage ? 'Message Language' : 'Other Languages',
+				`"${language}" is not a language code OneSignal knows`,
+				`Use one of: ${known.join(', ')}.`,
+			);
+		}
+	}
 	for (const entry of content.otherLanguages) {
 		const language = entry.language.trim();
 		if (!language) continue;

@@ -172,6 +172,28 @@ const LEGACY_FIELDS: Record<string, string> = {
 };
 
 const PARAMETER = 'Other Fields (JSON)';
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** OneSignal keeps undelivered push messages at most 28 days. */
+const MAX_TTL_SECONDS = 2_419_200;
+
+/**
+ * Launch URLs may be web pages or app deep links (`myapp://orders/1`); images and media must be
+ * web URLs that devices can download.
+ */
+function checkUrl(value: unknown, label: string, allowDeepLink: boolean, webOnly = false): void {
+	if (value === undefined) return;
+	const text = String(value).trim();
+	const web = /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(text);
+	const deepLink = /^[a-z][a-z0-9+.-]*:\/\/?[^\s]*$/i.test(text);
+	if (web || (allowDeepLink && !webOnly && deepLink)) return;
+	throw new ParameterError(
+		label,
+		`"${text}" is not ${allowDeepLink ? 'a web address or app link' : 'a web address'}`,
+		allowDeepLink
+			? 'Enter a full address such as https://example.com/page, or an app link such as myapp://orders/42.'
+			: 'Enter a full address starting with https://, which devices can download.',
+	);
+}
 const OFFSET_TIMESTAMP = /(Z|[+-]\d{2}:?\d{2}|GMT[+-]\d{4}|UTC[+-]?\d{0,4})\s*(\(.*\))?$/i;
 
 /**
@@ -209,13 +231,20 @@ export function checkOtherFields(
 			);
 		}
 		if (!known.includes(name)) {
-			const suggestion = closestName(name, known);
+			const suggestion = closestName(name, [...known, ...Object.keys(LEGACY_FIELDS)]);
+			let hint =
+				'Check the field name in OneSignal’s Create Message reference; names are snake_case and exact.';
+			if (suggestion && (isTargetingField(suggestion) || LEGACY_FIELDS[suggestion])) {
+				hint = `It looks like "${suggestion}", which chooses recipients: use "Send To" for that, so that one request never mixes two audiences.`;
+			} else if (suggestion && MANAGED_FIELDS[suggestion]) {
+				hint = `It looks like "${suggestion}", which the node sets: use ${MANAGED_FIELDS[suggestion]}.`;
+			} else if (suggestion) {
+				hint = `Did you mean "${suggestion}"? Field names are snake_case and exact.`;
+			}
 			throw new ParameterError(
 				PARAMETER,
-				`"${name}" is not a field of OneSignal's Create Message API and would be ignored`,
-				suggestion
-					? `Did you mean "${suggestion}"? Field names are snake_case and exact.`
-					: 'Check the field name in OneSignal’s Create Message reference; names are snake_case and exact.',
+				`"${name}" is not a field of OneSignal's Create Message API and would be silently ignored`,
+				hint,
 			);
 		}
 		if (typed[name] !== undefined) {
@@ -272,6 +301,56 @@ export function checkOtherFields(
 				'Set "Optimise Delivery" to "User\'s Time Zone".',
 			);
 		}
+	}
+	checkUrl(merged.url, 'Launch URL', true);
+	checkUrl(merged.web_url, 'web_url', true);
+	checkUrl(merged.app_url, 'app_url', true);
+	for (const [field, label] of [
+		['big_picture', 'Image URL'],
+		['chrome_web_image', 'Image URL'],
+		['global_image', 'global_image'],
+		['chrome_web_icon', 'chrome_web_icon'],
+		['large_icon', 'large_icon'],
+	] as const) {
+		checkUrl(merged[field], label, false, true);
+	}
+	if (merged.ttl !== undefined) {
+		const ttl = Number(merged.ttl);
+		if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_TTL_SECONDS) {
+			throw new ParameterError(
+				'Time to Live (Seconds)',
+				`${String(merged.ttl)} is outside 0 to ${MAX_TTL_SECONDS} (28 days)`,
+				'Enter a whole number of seconds up to 2419200.',
+			);
+		}
+	}
+	if (merged.priority !== undefined && ![5, 10].includes(Number(merged.priority))) {
+		throw new ParameterError(
+			'Priority',
+			`${String(merged.priority)} is not a priority OneSignal knows`,
+			'Use 10 (high) or 5 (normal).',
+		);
+	}
+	for (const [field, label] of [
+		['email_from_address', 'Email From Address'],
+		['email_reply_to_address', 'Email Reply-To Address'],
+	] as const) {
+		if (merged[field] !== undefined && !EMAIL.test(String(merged[field]).trim())) {
+			throw new ParameterError(
+				label,
+				`"${String(merged[field])}" is not an email address`,
+				'Enter an address such as news@example.com.',
+			);
+		}
+	}
+	if (Array.isArray(merged.email_bcc) && merged.email_bcc.length > 5) {
+		throw new ParameterError(PARAMETER, '"email_bcc" has more than 5 addresses', 'Keep at most 5.');
+	}
+	if (Array.isArray(merged.sms_media_urls)) {
+		for (const url of merged.sms_media_urls) checkUrl(url, 'SMS Media URLs', false, true);
+	}
+	if (typeof merged.name === 'string' && merged.name.length > 128) {
+		throw new ParameterError('Message Name', 'is longer than 128 characters', 'Shorten it.');
 	}
 	for (const name of ['ttl', 'priority', 'ios_badgeCount', 'summary_arg_count']) {
 		if (merged[name] !== undefined && !Number.isInteger(Number(merged[name]))) {

@@ -391,7 +391,8 @@ const properties: INodeProperties[] = [
 				name: 'data',
 				type: 'json',
 				default: '{}',
-				description: 'Extra data your app receives with the notification, at most 2,048 bytes',
+				description:
+					'Extra data your app receives with the notification, at most 2,048 bytes. It does not fill template variables: use Template Variables for those.',
 				displayOptions: { show: { '/channel': ['push'] } },
 			},
 			{
