@@ -1,5 +1,6 @@
 import axios, { type AxiosRequestConfig } from 'axios';
 import { randomBytes } from 'crypto';
+import { setMaxListeners } from 'events';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -97,6 +98,8 @@ export function createContext(options: ContextOptions): TestContext {
 	const calls: HttpCall[] = [];
 	const logs: TestContext['logs'] = [];
 	const controller = new AbortController();
+	// n8n does the same for its execution signal: every request in flight listens to it.
+	setMaxListeners(Infinity, controller.signal);
 	const nodeInfo = {
 		id: options.nodeId ?? 'node-under-test',
 		name: 'OneSignal',
@@ -106,10 +109,14 @@ export function createContext(options: ContextOptions): TestContext {
 		parameters: {},
 	};
 
+	// Resolving defaults walks the whole description, so it is done once per item.
+	const resolved = new Map<number, INodeParameters>();
 	const resolvedParameters = (itemIndex: number): INodeParameters => {
+		const cached = resolved.get(itemIndex);
+		if (cached) return cached;
 		const raw =
 			typeof options.parameters === 'function' ? options.parameters(itemIndex) : options.parameters;
-		return (
+		const result =
 			NodeHelpers.getNodeParameters(
 				description.properties,
 				raw,
@@ -117,8 +124,9 @@ export function createContext(options: ContextOptions): TestContext {
 				false,
 				nodeInfo,
 				description,
-			) ?? raw
-		);
+			) ?? raw;
+		resolved.set(itemIndex, result);
+		return result;
 	};
 
 	const request = async (credentialType: string, requestOptions: IHttpRequestOptions) => {

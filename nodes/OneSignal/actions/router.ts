@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ParameterError } from '../helpers/validation';
+import { DEFAULT_CONCURRENCY } from './common';
 import { findOperation } from './index';
+import { KeySerializer } from './serializer';
 import { ItemsWithBinary, type OperationResult } from './types';
 
 /** Turns anything an operation threw into the NodeApiError or NodeOperationError n8n shows. */
@@ -91,15 +93,29 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" has no item mode`);
 	}
 	const settings = this.getNodeParameter('requestSettings', 0, {}) as IDataObject;
-	const concurrency = Math.max(1, Math.floor(Number(settings.concurrency ?? 1)) || 1);
+	const concurrency = Math.max(
+		1,
+		Math.floor(Number(settings.concurrency ?? DEFAULT_CONCURRENCY)) || 1,
+	);
+	const serializer = new KeySerializer(this.getExecutionCancelSignal?.());
 	let next = 0;
 	let failure: NodeApiError | NodeOperationError | undefined;
+
+	const runItem = async (itemIndex: number) => {
+		const key = handler.serializeBy?.call(this, itemIndex);
+		const release = key === undefined ? undefined : await serializer.acquire(key);
+		try {
+			return await execute.call(this, itemIndex);
+		} finally {
+			release?.();
+		}
+	};
 
 	const worker = async () => {
 		while (failure === undefined && next < items.length) {
 			const itemIndex = next++;
 			try {
-				results[itemIndex] = toItems(this, await execute.call(this, itemIndex), itemIndex);
+				results[itemIndex] = toItems(this, await runItem(itemIndex), itemIndex);
 			} catch (error) {
 				const nodeError = toNodeError(this, error, itemIndex);
 				if (!this.continueOnFail()) {

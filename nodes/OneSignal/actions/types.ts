@@ -29,4 +29,10 @@ export interface OperationModule {
 	): Promise<Array<OperationResult | Error>>;
 	/** Whether this run goes through executeBatch; always, when absent and executeBatch exists. */
 	usesBatch?(this: IExecuteFunctions): boolean;
+	/**
+	 * For writes to one user or subscription: a key naming it (e.g. "user:external_id:u-1").
+	 * OneSignal allows one write a second per user or subscription, so items with the same key
+	 * never run at the same time and start at least a second apart.
+	 */
+	serializeBy?(this: IExecuteFunctions, itemIndex: number): string | undefined;
 }

@@ -12,6 +12,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { normalizeApiKey, normalizeBaseUrl } from '../helpers/apiKey';
 import { errorMessagesOf, primaryErrorMessage } from '../helpers/apiErrors';
+import { AdaptivePacer } from '../helpers/pacer';
 import {
 	type AttemptOutcome,
 	decideRetry,
@@ -178,8 +179,32 @@ function isCancellation(code: string | undefined, signal: AbortSignal | undefine
 	return signal?.aborted === true || code === 'ERR_CANCELED' || code === 'ABORT_ERR';
 }
 
+const pacers = new WeakMap<object, Map<string, AdaptivePacer>>();
+
+/**
+ * One pacer per endpoint for this run of the node: OneSignal limits each endpoint separately, and
+ * all items of the run share what the pacer learned. The context object lives as long as the run.
+ */
+function pacerFor(context: OneSignalContext, request: OneSignalRequest): AdaptivePacer {
+	let byEndpoint = pacers.get(context);
+	if (!byEndpoint) {
+		byEndpoint = new Map();
+		pacers.set(context, byEndpoint);
+	}
+	const key = `${request.keyTier ?? 'app'} ${request.method} ${request.operation}`;
+	let pacer = byEndpoint.get(key);
+	if (!pacer) {
+		pacer = new AdaptivePacer();
+		byEndpoint.set(key, pacer);
+	}
+	return pacer;
+}
+
 /** Resolves after `ms`, or rejects as soon as the execution is cancelled. */
-async function waitUnlessCancelled(ms: number, signal: AbortSignal | undefined): Promise<void> {
+export async function waitUnlessCancelled(
+	ms: number,
+	signal: AbortSignal | undefined,
+): Promise<void> {
 	if (!signal) return await sleep(ms);
 	if (signal.aborted) throw new Error('cancelled');
 	let onAbort: (() => void) | undefined;
@@ -269,11 +294,20 @@ export async function oneSignalApiRequest(
 		arrayFormat: 'brackets',
 	};
 
+	const pacer = pacerFor(this, request);
 	const startedAt = Date.now();
 	let attempt = 0;
 	for (;;) {
 		attempt++;
 		if (signal?.aborted) throw cancelledError(this, itemIndex);
+		const paceMs = pacer.reserve(Date.now());
+		if (paceMs > 0) {
+			try {
+				await waitUnlessCancelled(paceMs, signal);
+			} catch {
+				throw cancelledError(this, itemIndex);
+			}
+		}
 
 		let outcome: AttemptOutcome;
 		let response:
@@ -287,6 +321,8 @@ export async function oneSignalApiRequest(
 			)) as typeof response;
 			const status = response!.statusCode;
 			const headers = response!.headers ?? {};
+			if (status === 429) pacer.onRateLimited(Date.now());
+			else pacer.onAccepted(Date.now());
 			if ((status >= 200 && status < 300) || request.acceptStatuses?.includes(status)) {
 				return {
 					body: (response!.body ?? {}) as IDataObject,
