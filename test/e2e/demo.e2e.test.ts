@@ -37,13 +37,20 @@ describe('the demo workflow in real n8n', () => {
 		const posts = standIn.requestsTo('POST', '/notifications');
 		expect(posts).toHaveLength(6);
 		const names = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Zed'];
-		posts.forEach((request, index) => {
-			expect(request.headers.authorization).toBe(`Key ${standIn.seeded!.appKey}`);
-			expect(request.body).toMatchObject({
+		const ids = ['ada', 'grace', 'alan', 'katherine', 'linus', 'zed-not-subscribed'];
+		// Items are sent concurrently, so requests arrive in any order: match them by recipient.
+		names.forEach((name, index) => {
+			const request = posts.find(
+				(post) =>
+					(post.body as { include_aliases: { external_id: string[] } }).include_aliases
+						.external_id[0] === `user-${ids[index]}`,
+			);
+			expect(request?.headers.authorization).toBe(`Key ${standIn.seeded!.appKey}`);
+			expect(request?.body).toMatchObject({
 				app_id: standIn.seeded!.appId,
 				target_channel: 'push',
-				headings: { en: `Welcome, ${names[index]}!` },
-				contents: { en: expect.stringContaining(`Hi ${names[index]},`) },
+				headings: { en: `Welcome, ${name}!` },
+				contents: { en: expect.stringContaining(`Hi ${name},`) },
 				url: 'https://example.com/tour',
 				idempotency_key: expect.stringMatching(/^[0-9a-f-]{36}$/),
 			});

@@ -49,6 +49,8 @@ export interface FaultRule {
 	method?: string;
 	/** A regular expression tested against the path without query. */
 	path?: string;
+	/** Only requests whose raw body contains this text (to aim at one item's requests). */
+	bodyIncludes?: string;
 	/** How many matching requests it applies to; unlimited when absent. */
 	times?: number;
 	kind: FaultKind;
@@ -195,10 +197,11 @@ export class StandIn {
 		return true;
 	}
 
-	private pickFault(method: string, path: string): FaultRule | undefined {
+	private pickFault(method: string, path: string, rawBody: string): FaultRule | undefined {
 		for (const rule of this.faults) {
 			if (rule.method && rule.method !== method) continue;
 			if (rule.path && !new RegExp(rule.path).test(path)) continue;
+			if (rule.bodyIncludes && !rawBody.includes(rule.bodyIncludes)) continue;
 			if (rule.times !== undefined) {
 				if (rule.times <= 0) continue;
 				rule.times--;
@@ -300,7 +303,7 @@ export class StandIn {
 			});
 		}
 
-		const fault = this.pickFault(method, url.pathname);
+		const fault = this.pickFault(method, url.pathname, rawBody);
 		if (fault?.kind === 'status') {
 			record.outcome = `fault:${fault.status}`;
 			return send({ status: fault.status ?? 500, body: fault.body, headers: fault.headers });
@@ -366,6 +369,12 @@ export class StandIn {
 		const match = /^Key (\S+)$/.exec(header);
 		if (!match) return { status: 401, body: ACCESS_DENIED };
 		const key = match[1];
+		// A key OneSignal does not know at all is unauthorised (401); a real key of the wrong tier
+		// or of another app is forbidden (403).
+		const known =
+			key === this.state.organizationKey ||
+			[...this.state.apps.values()].some((app) => app.apiKey === key);
+		if (!known) return { status: 401, body: ACCESS_DENIED };
 		if (route.tier === 'organization') {
 			return key === this.state.organizationKey ? undefined : { status: 403, body: ACCESS_DENIED };
 		}

@@ -234,10 +234,13 @@ export class N8nHome {
 		extraEnv: Record<string, string> = {},
 	): Promise<ExecutionResult> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], extraEnv);
-		const start = result.stdout.search(/^\{/m);
+		// The run JSON is printed through n8n's logger: at debug level it is coloured and follows
+		// a timestamp and level on its first line.
+		const plain = result.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+		const firstLine = /^(?:[\d:.TZ-]+\s+\w+\s+)?\{\s*$/m.exec(plain);
 		let run: ExecutionResult['run'];
-		if (start !== -1) {
-			const text = result.stdout.slice(start);
+		if (firstLine) {
+			const text = plain.slice(firstLine.index + firstLine[0].indexOf('{'));
 			const end = text.lastIndexOf('\n}');
 			try {
 				run = JSON.parse(end === -1 ? text : text.slice(0, end + 2)) as ExecutionResult['run'];

@@ -357,6 +357,7 @@ export async function oneSignalApiRequest(
 				elapsedMs: Date.now() - startedAt,
 				credentials,
 				reason: decision.reason,
+				safeToRepeat,
 			});
 		}
 
@@ -381,8 +382,17 @@ function cancelledError(context: OneSignalContext, itemIndex: number | undefined
 	});
 }
 
+function networkProblem(code: string): string {
+	if (code === 'ECONNREFUSED') return 'the connection was refused';
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name could not be resolved';
+	if (/RESET|PIPE|SOCKET/.test(code)) return 'the connection was cut before the answer arrived';
+	if (/TIMEDOUT|TIMEOUT|ABORTED/.test(code)) return 'no answer within the timeout';
+	return 'the network request failed';
+}
+
 interface FailureFacts {
 	request: OneSignalRequest;
+	safeToRepeat: boolean;
 	tier: KeyTier;
 	outcome: AttemptOutcome;
 	body: unknown;
@@ -397,14 +407,16 @@ function failureError(context: OneSignalContext, facts: FailureFacts): NodeApiEr
 	const tries = `${attempts} attempt${attempts === 1 ? '' : 's'} over ${(elapsedMs / 1000).toFixed(1)} s`;
 
 	if (outcome.kind === 'network') {
+		// Plain words instead of the code in the message: n8n replaces any message that contains a
+		// Node.js error code with its own generic sentence, which would lose the host.
 		const message = redact(
-			`Could not get an answer from OneSignal (${hostOf(credentials.baseUrl)}): ${outcome.code}`,
+			`Could not get an answer from OneSignal (${hostOf(credentials.baseUrl)}): ${networkProblem(outcome.code)}`,
 			credentials.apiKey,
 		);
 		const maybeSent = /TIMEDOUT|RESET|ABORTED|SOCKET|TIMEOUT|PIPE/.test(outcome.code);
 		const description = [
 			`${tries}, last error ${outcome.code}.`,
-			maybeSent && !(request.safeToRepeat ?? false)
+			maybeSent && !facts.safeToRepeat
 				? 'The request may have reached OneSignal, and it was not repeated because repeating it could act twice.'
 				: '',
 			'Check the Base URL of the credential and the network between n8n and OneSignal.',
@@ -413,11 +425,10 @@ function failureError(context: OneSignalContext, facts: FailureFacts): NodeApiEr
 			.join(' ');
 		return new NodeApiError(
 			context.getNode(),
-			{ code: outcome.code, attempts, reason: facts.reason } as JsonObject,
+			{ networkError: outcome.code, attempts, reason: facts.reason } as JsonObject,
 			{
 				message,
 				description,
-				httpCode: outcome.code,
 				itemIndex: request.itemIndex,
 				failure: { cause: 'temporarily-unavailable' },
 			},
