@@ -236,7 +236,7 @@ export class N8nHome {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], extraEnv);
 		// The run JSON is printed through n8n's logger: at debug level it is coloured and follows
 		// a timestamp and level on its first line.
-		const plain = result.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+		const plain = result.stdout.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
 		const firstLine = /^(?:[\d:.TZ-]+\s+\w+\s+)?\{\s*$/m.exec(plain);
 		let run: ExecutionResult['run'];
 		if (firstLine) {
