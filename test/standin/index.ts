@@ -1,5 +1,6 @@
 import { catalogRoutes } from './routes/catalog';
 import { messageRoutes } from './routes/messages';
+import { orgRoutes } from './routes/org';
 import type { Route, StandInOptions } from './server';
 import { StandIn } from './server';
 
@@ -8,7 +9,7 @@ export type { FaultPlan, FaultRule, RecordedRequest, StandInOptions } from './se
 export { DEMO_APP_ID, DEMO_PEOPLE, DEMO_TEMPLATE_ID } from './seed';
 
 /** Every route the stand-in serves; features add their route lists here. */
-export const allRoutes: Route[] = [...messageRoutes, ...catalogRoutes];
+export const allRoutes: Route[] = [...messageRoutes, ...catalogRoutes, ...orgRoutes];
 
 /** Starts a stand-in on 127.0.0.1 (a free port unless one is given). */
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {

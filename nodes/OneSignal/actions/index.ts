@@ -1,5 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import * as apiKey from './apiKey';
+import * as app from './app';
+import * as auditLog from './auditLog';
 import * as message from './message';
 import type { OperationModule } from './types';
 
@@ -14,6 +17,9 @@ interface ResourceEntry {
 }
 
 const { description: messageDescription, ...messageOperations } = message;
+const { description: appDescription, ...appOperations } = app;
+const { description: apiKeyDescription, ...apiKeyOperations } = apiKey;
+const { description: auditLogDescription, ...auditLogOperations } = auditLog;
 
 export const resources: ResourceEntry[] = [
 	{
@@ -21,10 +27,25 @@ export const resources: ResourceEntry[] = [
 		description: messageDescription,
 		operations: messageOperations,
 	},
+	{
+		option: { name: 'App', value: 'app' },
+		description: appDescription,
+		operations: appOperations,
+	},
+	{
+		option: { name: 'API Key', value: 'apiKey' },
+		description: apiKeyDescription,
+		operations: apiKeyOperations,
+	},
+	{
+		option: { name: 'Audit Log', value: 'auditLog' },
+		description: auditLogDescription,
+		operations: auditLogOperations,
+	},
 ];
 
 /** Resources whose operations all need the organization key (the spec's `security` block). */
-export const ORGANIZATION_RESOURCES: string[] = [];
+export const ORGANIZATION_RESOURCES: string[] = ['app', 'apiKey', 'auditLog'];
 
 export const resourceOptions = [...resources]
 	.map((entry) => entry.option)

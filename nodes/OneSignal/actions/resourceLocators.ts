@@ -56,3 +56,11 @@ export const segmentRLC = uuidLocator(
 	'searchSegments',
 	'The segment. Its ID is in OneSignal under Audience → Segments → the segment (in the page address).',
 );
+
+/** Apps of the organization; the list needs the organization key. */
+export const appRLC = uuidLocator(
+	'App',
+	'app',
+	'searchApps',
+	'The OneSignal app. Its App ID is in OneSignal under Settings → Keys & IDs.',
+);

@@ -65,3 +65,23 @@ export async function searchSegments(
 		paginationToken: segments.length === 300 ? String(offset + 300) : undefined,
 	};
 }
+
+/** Apps of the organization, for the App picker. One request returns them all (no paging). */
+export async function searchApps(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const { body } = await oneSignalApiRequest.call(this, {
+		method: 'GET',
+		path: '/apps',
+		keyTier: 'organization',
+		operation: 'app.search',
+	});
+	const apps = Array.isArray(body) ? (body as IDataObject[]) : [];
+	return {
+		results: apps
+			.filter((app) => matches(filter, app.name, app.id))
+			.map((app) => ({ name: String(app.name ?? app.id), value: String(app.id) }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+	};
+}

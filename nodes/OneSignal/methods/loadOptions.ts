@@ -33,3 +33,17 @@ export async function getSegmentNames(
 	}
 	return names.sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** Apps of the organization by name, for filters that take several App IDs. */
+export async function getApps(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { body } = await oneSignalApiRequest.call(this, {
+		method: 'GET',
+		path: '/apps',
+		keyTier: 'organization',
+		operation: 'app.options',
+	});
+	const apps = Array.isArray(body) ? (body as IDataObject[]) : [];
+	return apps
+		.map((app) => ({ name: String(app.name ?? app.id), value: String(app.id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -57,6 +57,17 @@ export interface OneSignalRequest {
 	/** Short name for logs and errors, such as "message.send". */
 	operation: string;
 	itemIndex?: number;
+	/**
+	 * How arrays in `qs` are written. OneSignal's older endpoints read `name[]=a&name[]=b`
+	 * (the default); parameters the spec declares with `style: form, explode: true`, such as the
+	 * audit log filters, need `name=a&name=b` ('repeat').
+	 */
+	arrayFormat?: 'brackets' | 'repeat';
+	/**
+	 * Values the request carries that must never appear in an error, like the key: certificates,
+	 * private keys, passwords. OneSignal may quote a rejected field back in its error body.
+	 */
+	sensitiveValues?: string[];
 }
 
 export interface OneSignalResponse {
@@ -228,8 +239,28 @@ function headerValue(headers: Record<string, unknown>, name: string): string | u
 	return undefined;
 }
 
-function redact(text: string, secret: string): string {
-	return secret.length >= 4 ? text.split(secret).join('[redacted]') : text;
+function redact(text: string, secrets: string | string[]): string {
+	let result = text;
+	for (const secret of typeof secrets === 'string' ? [secrets] : secrets) {
+		if (secret.length < 4) continue;
+		// Also the form the secret takes inside JSON text, for bodies redacted as a whole.
+		const escaped = JSON.stringify(secret).slice(1, -1);
+		result = result.split(secret).join('[redacted]').split(escaped).join('[redacted]');
+	}
+	return result;
+}
+
+/** The error body with every secret replaced; as text when redaction broke its JSON. */
+function redactedBody(body: unknown, secrets: string[]): JsonObject {
+	if (typeof body !== 'object' || body === null) {
+		return { body: redact(String(body ?? ''), secrets) };
+	}
+	const text = redact(JSON.stringify(body), secrets);
+	try {
+		return JSON.parse(text) as JsonObject;
+	} catch {
+		return { body: text };
+	}
 }
 
 function hostOf(baseUrl: string): string {
@@ -291,7 +322,7 @@ export async function oneSignalApiRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: settings.timeoutMs,
-		arrayFormat: 'brackets',
+		arrayFormat: request.arrayFormat ?? 'brackets',
 	};
 
 	const pacer = pacerFor(this, request);
@@ -404,6 +435,7 @@ interface FailureFacts {
 
 function failureError(context: OneSignalContext, facts: FailureFacts): NodeApiError {
 	const { outcome, attempts, elapsedMs, credentials, tier, request } = facts;
+	const secrets = [credentials.apiKey, ...(request.sensitiveValues ?? [])];
 	const tries = `${attempts} attempt${attempts === 1 ? '' : 's'} over ${(elapsedMs / 1000).toFixed(1)} s`;
 
 	if (outcome.kind === 'network') {
@@ -411,7 +443,7 @@ function failureError(context: OneSignalContext, facts: FailureFacts): NodeApiEr
 		// Node.js error code with its own generic sentence, which would lose the host.
 		const message = redact(
 			`Could not get an answer from OneSignal (${hostOf(credentials.baseUrl)}): ${networkProblem(outcome.code)}`,
-			credentials.apiKey,
+			secrets,
 		);
 		const maybeSent = /TIMEDOUT|RESET|ABORTED|SOCKET|TIMEOUT|PIPE/.test(outcome.code);
 		const description = [
@@ -441,7 +473,7 @@ function failureError(context: OneSignalContext, facts: FailureFacts): NodeApiEr
 		status === 401 || status === 403
 			? `OneSignal refused the ${tier === 'organization' ? 'organization' : 'app'} API key (HTTP ${status}): ${primaryErrorMessage(facts.body, status)}`
 			: primaryErrorMessage(facts.body, status),
-		credentials.apiKey,
+		secrets,
 	);
 	const hint = status === 401 || status === 403 ? authHint(tier) : (STATUS_HINTS[status] ?? '');
 	const description = redact(
@@ -454,12 +486,9 @@ function failureError(context: OneSignalContext, facts: FailureFacts): NodeApiEr
 		]
 			.filter(Boolean)
 			.join(' '),
-		credentials.apiKey,
+		secrets,
 	);
-	const safeBody =
-		typeof facts.body === 'object' && facts.body !== null
-			? (JSON.parse(redact(JSON.stringify(facts.body), credentials.apiKey)) as JsonObject)
-			: ({ body: redact(String(facts.body ?? ''), credentials.apiKey) } as JsonObject);
+	const safeBody = redactedBody(facts.body, secrets);
 	return new NodeApiError(context.getNode(), { ...safeBody, attempts } as JsonObject, {
 		message,
 		description,
