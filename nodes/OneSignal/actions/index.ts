@@ -1,6 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import * as alias from './alias';
+import * as customEvent from './customEvent';
 import * as message from './message';
+import * as outcome from './outcome';
+import * as subscription from './subscription';
+import * as user from './user';
 import type { OperationModule } from './types';
 
 /**
@@ -14,12 +19,42 @@ interface ResourceEntry {
 }
 
 const { description: messageDescription, ...messageOperations } = message;
+const { description: userDescription, ...userOperations } = user;
+const { description: aliasDescription, ...aliasOperations } = alias;
+const { description: subscriptionDescription, ...subscriptionOperations } = subscription;
+const { description: customEventDescription, ...customEventOperations } = customEvent;
+const { description: outcomeDescription, ...outcomeOperations } = outcome;
 
 export const resources: ResourceEntry[] = [
 	{
 		option: { name: 'Message', value: 'message' },
 		description: messageDescription,
 		operations: messageOperations,
+	},
+	{
+		option: { name: 'User', value: 'user' },
+		description: userDescription,
+		operations: userOperations,
+	},
+	{
+		option: { name: 'Alias', value: 'alias' },
+		description: aliasDescription,
+		operations: aliasOperations,
+	},
+	{
+		option: { name: 'Subscription', value: 'subscription' },
+		description: subscriptionDescription,
+		operations: subscriptionOperations,
+	},
+	{
+		option: { name: 'Custom Event', value: 'customEvent' },
+		description: customEventDescription,
+		operations: customEventOperations,
+	},
+	{
+		option: { name: 'Outcome', value: 'outcome' },
+		description: outcomeDescription,
+		operations: outcomeOperations,
 	},
 ];
 
