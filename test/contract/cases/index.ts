@@ -1,7 +1,8 @@
 import { messageCases } from './message';
 import type { ContractCase } from './types';
+import { userCases } from './users';
 
 export type { ContractCase } from './types';
 
 /** Every contract case, by resource. */
-export const allContractCases: ContractCase[] = [...messageCases];
+export const allContractCases: ContractCase[] = [...messageCases, ...userCases];
