@@ -50,5 +50,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				: undefined;
 		},
 	});
-	return { id: subscriptionId, transferred: true, ...body };
+	const identity = typeof body === 'object' && body !== null ? body.identity : undefined;
+	return {
+		id: subscriptionId,
+		transferred: true,
+		identity: identity ?? { [owner.label]: owner.id },
+	};
 }
