@@ -384,3 +384,49 @@ describe('Custom Event operation', () => {
 		);
 	});
 });
+
+describe('Custom Event requests after a failed one', () => {
+	it('stops sending further requests when a whole request fails without Continue On Fail', async () => {
+		const test = scripted(
+			{
+				resource: 'customEvent',
+				operation: 'track',
+				name: 'purchase',
+				externalId: 'u-1',
+				additionalFields: { propertiesObject: { note: 'x'.repeat(1800) } },
+			},
+			[answer(400, { errors: ['events must be an array'] }), answer(200, {})],
+			{ items: Array.from({ length: 700 }, () => ({})) },
+		);
+		const error = await failureOf(test.run());
+		expect(test.calls).toHaveLength(1);
+		expect(error.message).toBe('events must be an array');
+		expect((error.context as IDataObject).itemIndex).toBe(0);
+	});
+});
+
+describe('Alias label picker', () => {
+	it('lists the labels the chosen user has, without the OneSignal ID', async () => {
+		const { getUserAliasLabels } = await import('../../nodes/OneSignal/methods/loadOptions');
+		const base = createContext({
+			parameters: { resource: 'alias', operation: 'delete' },
+			credentials: appCredentials(),
+			http: async () =>
+				answer(200, { identity: { external_id: 'u 1', onesignal_id: 'os-1', crm_id: 'c-1' } }),
+		});
+		const current: Record<string, string> = { identifyBy: 'externalId', externalId: 'u 1' };
+		const context = Object.assign(Object.create(base.context), {
+			getCurrentNodeParameter: (name: string) => current[name],
+		});
+		const options = await getUserAliasLabels.call(context);
+		expect(base.calls[0].sent.url).toMatch(/\/users\/by\/external_id\/u%201\/identity$/);
+		expect(options).toEqual([
+			{ name: 'crm_id', value: 'crm_id', description: 'c-1' },
+			{ name: 'external_id', value: 'external_id', description: 'u 1' },
+		]);
+
+		current.externalId = '';
+		expect(await getUserAliasLabels.call(context)).toEqual([]);
+		expect(base.calls).toHaveLength(1);
+	});
+});
