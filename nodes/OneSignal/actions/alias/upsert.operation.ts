@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { aliasConflict, aliasConflictMessage, identityFromRows } from '../../helpers/aliases';
 import { ParameterError } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
-import { readUserLocator, userLocatorFields } from '../user/shared';
+import { fixedRows, readUserLocator, userLocatorFields } from '../user/shared';
 import { explainLocatorNotFound, identityPath } from './shared';
 
 const properties: INodeProperties[] = [
@@ -55,8 +55,10 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const locator = readUserLocator.call(this, itemIndex, { withSubscription: true });
-	const rows = ((this.getNodeParameter('aliases', itemIndex, {}) as IDataObject).alias ??
-		[]) as Array<{ label?: unknown; id?: unknown }>;
+	const rows = fixedRows<{ label?: unknown; id?: unknown }>(
+		this.getNodeParameter('aliases', itemIndex, {}),
+		'alias',
+	);
 	const identity = identityFromRows(rows, 'Aliases');
 	if (Object.keys(identity).length === 0) {
 		throw new ParameterError(

@@ -15,6 +15,7 @@ import { editorDateToIso } from '../../helpers/time';
 import { ParameterError, parseJsonObject } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
 import { itemIdentity } from '../common';
+import { fixedRows } from '../user/shared';
 import type { OperationResult } from '../types';
 
 const properties: INodeProperties[] = [
@@ -160,8 +161,10 @@ function readEvent(this: IExecuteFunctions, itemIndex: number): CustomEvent {
 		undefined,
 		{ value: by === 'onesignalId' ? 'OneSignal ID' : 'External ID' },
 	);
-	const rows = ((this.getNodeParameter('properties', itemIndex, {}) as IDataObject).property ??
-		[]) as Array<{ name?: unknown; value?: unknown }>;
+	const rows = fixedRows<{ name?: unknown; value?: unknown }>(
+		this.getNodeParameter('properties', itemIndex, {}),
+		'property',
+	);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 
 	const payload: Record<string, unknown> = {};

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { buildOutcomeQuery, type OutcomeRow, PLATFORMS } from '../../helpers/outcomes';
 import { apiPath } from '../../helpers/paths';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
+import { fixedRows } from '../user/shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -139,8 +140,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const rows = ((this.getNodeParameter('outcomes', itemIndex, {}) as IDataObject).outcome ??
-		[]) as OutcomeRow[];
+	const rows = fixedRows<OutcomeRow>(this.getNodeParameter('outcomes', itemIndex, {}), 'outcome');
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query = buildOutcomeQuery({
 		outcomes: rows,

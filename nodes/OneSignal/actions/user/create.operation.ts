@@ -13,6 +13,7 @@ import { apiPath } from '../../helpers/paths';
 import { ParameterError } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
 import { propertyFields, propertyInput } from './properties';
+import { fixedRows } from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -122,15 +123,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const rows = [
 		...(externalId ? [{ label: 'external_id', id: externalId }] : []),
-		...((((additional.aliases as IDataObject | undefined)?.alias as IDataObject[]) ?? []) as Array<{
-			label?: unknown;
-			id?: unknown;
-		}>),
+		...fixedRows<{ label?: unknown; id?: unknown }>(additional.aliases, 'alias'),
 	];
 	const identity = identityFromRows(rows, 'Aliases');
-	const subscriptions = (
-		((additional.subscriptions as IDataObject | undefined)?.subscription as IDataObject[]) ?? []
-	).map((row, position) => {
+	const subscriptions = fixedRows(additional.subscriptions, 'subscription').map((row, position) => {
 		const where = `Subscriptions (row ${position + 1})`;
 		const type = checkSubscriptionType(row.type, `${where} → Type`);
 		return {

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { LANGUAGES } from '../../helpers/languages';
 import type { DeltaInput, PropertyInput, PurchaseInput } from '../../helpers/userProperties';
+import { fixedRows } from './shared';
 
 /** The typed fields of a user's properties, for Create User and Update User. */
 
@@ -145,7 +146,7 @@ export function propertyFields(withRemoval: boolean): INodeProperties[] {
 /** Reads the collection built from propertyFields. */
 export function propertyInput(raw: IDataObject): PropertyInput {
 	return {
-		tags: ((raw.tags as IDataObject | undefined)?.tag as PropertyInput['tags']) ?? [],
+		tags: fixedRows(raw.tags, 'tag'),
 		tagsObject: raw.tagsObject,
 		removeTags: raw.removeTags,
 		language: raw.language,
@@ -230,6 +231,6 @@ export function deltaInput(raw: IDataObject): DeltaInput {
 	return {
 		sessionCount: raw.sessionCount,
 		sessionTime: raw.sessionTime,
-		purchases: ((raw.purchases as IDataObject | undefined)?.purchase as PurchaseInput[]) ?? [],
+		purchases: fixedRows<PurchaseInput>(raw.purchases, 'purchase'),
 	};
 }

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { type Alias, userAlias, type UserIdentifiedBy } from '../../helpers/aliases';
 import { isUuid } from '../../helpers/idempotency';
@@ -226,4 +226,10 @@ export function explainUserNotFound(
 						.join(' '),
 				}
 			: undefined;
+}
+
+/** The rows of a fixedCollection parameter, e.g. `{ alias: [{...}] }` → `[{...}]`. */
+export function fixedRows<T = IDataObject>(value: unknown, key: string): T[] {
+	const rows = (value as IDataObject | undefined)?.[key];
+	return Array.isArray(rows) ? (rows as T[]) : [];
 }
