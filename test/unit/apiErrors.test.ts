@@ -18,6 +18,22 @@ describe('OneSignal error bodies', () => {
 		).toEqual(['Alias claimed by another user (external_id=u-9)']);
 	});
 
+	it('shows aliases nested in meta, as Create User’s 409 sends them', () => {
+		expect(
+			errorMessagesOf({
+				errors: [
+					{
+						code: 'user-2',
+						title: 'One or more Aliases claimed by another User',
+						meta: { conflicting_aliases: { external_id: 'u-9', crm_id: 'c-1' } },
+					},
+				],
+			}),
+		).toEqual([
+			'One or more Aliases claimed by another User (conflicting_aliases: external_id=u-9, crm_id=c-1)',
+		]);
+	});
+
 	it('falls back to the code when an object has no title', () => {
 		expect(errorMessagesOf({ errors: [{ code: 'rate-limit' }] })).toEqual(['code rate-limit']);
 	});

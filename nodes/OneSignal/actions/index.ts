@@ -3,7 +3,12 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import * as apiKey from './apiKey';
 import * as app from './app';
 import * as auditLog from './auditLog';
+import * as alias from './alias';
+import * as customEvent from './customEvent';
 import * as message from './message';
+import * as outcome from './outcome';
+import * as subscription from './subscription';
+import * as user from './user';
 import type { OperationModule } from './types';
 
 /**
@@ -20,6 +25,11 @@ const { description: messageDescription, ...messageOperations } = message;
 const { description: appDescription, ...appOperations } = app;
 const { description: apiKeyDescription, ...apiKeyOperations } = apiKey;
 const { description: auditLogDescription, ...auditLogOperations } = auditLog;
+const { description: userDescription, ...userOperations } = user;
+const { description: aliasDescription, ...aliasOperations } = alias;
+const { description: subscriptionDescription, ...subscriptionOperations } = subscription;
+const { description: customEventDescription, ...customEventOperations } = customEvent;
+const { description: outcomeDescription, ...outcomeOperations } = outcome;
 
 export const resources: ResourceEntry[] = [
 	{
@@ -41,6 +51,31 @@ export const resources: ResourceEntry[] = [
 		option: { name: 'Audit Log', value: 'auditLog' },
 		description: auditLogDescription,
 		operations: auditLogOperations,
+	},
+	{
+		option: { name: 'User', value: 'user' },
+		description: userDescription,
+		operations: userOperations,
+	},
+	{
+		option: { name: 'Alias', value: 'alias' },
+		description: aliasDescription,
+		operations: aliasOperations,
+	},
+	{
+		option: { name: 'Subscription', value: 'subscription' },
+		description: subscriptionDescription,
+		operations: subscriptionOperations,
+	},
+	{
+		option: { name: 'Custom Event', value: 'customEvent' },
+		description: customEventDescription,
+		operations: customEventOperations,
+	},
+	{
+		option: { name: 'Outcome', value: 'outcome' },
+		description: outcomeDescription,
+		operations: outcomeOperations,
 	},
 ];
 

@@ -22,11 +22,30 @@ function describeEntry(entry: unknown): string | undefined {
 	return [text ?? `code ${code}`, meta].filter(Boolean).join(' ');
 }
 
+function isPrimitive(value: unknown): value is string | number | boolean {
+	return ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+/**
+ * `meta` carries the facts behind an error, e.g. `{"external_id": "u-9"}` or, on a 409 from
+ * Create User, `{"conflicting_aliases": {"external_id": "u-9"}}`; one level of nesting is shown
+ * so the alias that caused a conflict is named in the message.
+ */
 function describeMeta(meta: Record<string, unknown>): string | undefined {
-	const parts = Object.entries(meta)
-		.filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value))
-		.map(([key, value]) => `${key}=${String(value)}`);
-	return parts.length ? `(${parts.join(', ')})` : undefined;
+	const parts: string[] = [];
+	let nested = false;
+	for (const [key, value] of Object.entries(meta)) {
+		if (isPrimitive(value)) {
+			parts.push(`${key}=${String(value)}`);
+		} else if (isRecord(value)) {
+			const inner = Object.entries(value)
+				.filter(([, entry]) => isPrimitive(entry))
+				.map(([innerKey, entry]) => `${innerKey}=${String(entry)}`);
+			if (inner.length) parts.push(`${key}: ${inner.join(', ')}`);
+			nested ||= inner.length > 0;
+		}
+	}
+	return parts.length ? `(${parts.join(nested ? '; ' : ', ')})` : undefined;
 }
 
 /** Every human-readable error line in a OneSignal response body, in order. */

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { ONESIGNAL_ID, userAlias, type UserIdentifiedBy } from '../helpers/aliases';
 import { apiPath } from '../helpers/paths';
 import { oneSignalApiRequest, oneSignalAppId } from '../transport';
 
@@ -45,5 +46,42 @@ export async function getApps(this: ILoadOptionsFunctions): Promise<INodePropert
 	const apps = Array.isArray(body) ? (body as IDataObject[]) : [];
 	return apps
 		.map((app) => ({ name: String(app.name ?? app.id), value: String(app.id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The alias labels the chosen user has now, for Alias → Delete. Until the user is filled in (or
+ * while it is an expression that needs input data) the list is empty and an expression still
+ * works. The OneSignal ID is left out: it cannot be removed.
+ */
+export async function getUserAliasLabels(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const by = this.getCurrentNodeParameter('identifyBy') as UserIdentifiedBy | undefined;
+	const field = { externalId: 'externalId', onesignalId: 'onesignalId', customAlias: 'aliasId' }[
+		by ?? 'externalId'
+	];
+	let alias;
+	try {
+		alias = userAlias(
+			by ?? 'externalId',
+			this.getCurrentNodeParameter(field ?? 'externalId'),
+			this.getCurrentNodeParameter('aliasLabel'),
+			{ value: 'User' },
+		);
+	} catch {
+		return [];
+	}
+	if (String(alias.id).startsWith('=')) return [];
+	const appId = await oneSignalAppId.call(this);
+	const { body } = await oneSignalApiRequest.call(this, {
+		method: 'GET',
+		path: apiPath`/apps/${appId}/users/by/${alias.label}/${alias.id}/identity`,
+		operation: 'alias.labels',
+	});
+	const identity = ((body as IDataObject).identity as IDataObject | undefined) ?? {};
+	return Object.entries(identity)
+		.filter(([label]) => label !== ONESIGNAL_ID)
+		.map(([label, id]) => ({ name: label, value: label, description: String(id) }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }

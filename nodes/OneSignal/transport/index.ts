@@ -68,6 +68,26 @@ export interface OneSignalRequest {
 	 * private keys, passwords. OneSignal may quote a rejected field back in its error body.
 	 */
 	sensitiveValues?: string[];
+	/**
+	 * Lets an operation say what a failure means in its own terms (e.g. which alias of a 409
+	 * belongs to another user). Called once, for the final failed HTTP answer; returning undefined
+	 * keeps the generic message. The key is redacted from whatever it returns.
+	 */
+	explainFailure?(failure: FailureExplanationInput): FailureExplanation | undefined;
+}
+
+export interface FailureExplanationInput {
+	status: number;
+	/** The parsed error body as OneSignal sent it. */
+	body: unknown;
+	/** Every readable line of the body (see helpers/apiErrors.ts). */
+	messages: string[];
+}
+
+export interface FailureExplanation {
+	message: string;
+	/** Replaces the generic hint for the status; the HTTP status and attempts are still added. */
+	description?: string;
 }
 
 export interface OneSignalResponse {
@@ -469,17 +489,26 @@ function failureError(context: OneSignalContext, facts: FailureFacts): NodeApiEr
 
 	const { status } = outcome;
 	const oneSignalMessages = errorMessagesOf(facts.body);
+	const explained = request.explainFailure?.({
+		status,
+		body: facts.body,
+		messages: oneSignalMessages,
+	});
 	const message = redact(
-		status === 401 || status === 403
-			? `OneSignal refused the ${tier === 'organization' ? 'organization' : 'app'} API key (HTTP ${status}): ${primaryErrorMessage(facts.body, status)}`
-			: primaryErrorMessage(facts.body, status),
+		explained
+			? explained.message
+			: status === 401 || status === 403
+				? `OneSignal refused the ${tier === 'organization' ? 'organization' : 'app'} API key (HTTP ${status}): ${primaryErrorMessage(facts.body, status)}`
+				: primaryErrorMessage(facts.body, status),
 		secrets,
 	);
-	const hint = status === 401 || status === 403 ? authHint(tier) : (STATUS_HINTS[status] ?? '');
+	const hint =
+		explained?.description ??
+		(status === 401 || status === 403 ? authHint(tier) : (STATUS_HINTS[status] ?? ''));
 	const description = redact(
 		[
 			hint,
-			oneSignalMessages.length > 1
+			!explained && oneSignalMessages.length > 1
 				? `OneSignal also said: ${oneSignalMessages.slice(1).join('; ')}.`
 				: '',
 			`HTTP ${status} after ${tries}.`,
