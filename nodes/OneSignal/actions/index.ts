@@ -1,6 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import * as email from './email';
+import * as exportResource from './export';
+import * as journey from './journey';
+import * as liveActivity from './liveActivity';
 import * as message from './message';
+import * as segment from './segment';
+import * as template from './template';
 import type { OperationModule } from './types';
 
 /**
@@ -14,12 +20,48 @@ interface ResourceEntry {
 }
 
 const { description: messageDescription, ...messageOperations } = message;
+const { description: segmentDescription, ...segmentOperations } = segment;
+const { description: templateDescription, ...templateOperations } = template;
+const { description: liveActivityDescription, ...liveActivityOperations } = liveActivity;
+const { description: journeyDescription, ...journeyOperations } = journey;
+const { description: exportResourceDescription, ...exportResourceOperations } = exportResource;
+const { description: emailDescription, ...emailOperations } = email;
 
 export const resources: ResourceEntry[] = [
 	{
 		option: { name: 'Message', value: 'message' },
 		description: messageDescription,
 		operations: messageOperations,
+	},
+	{
+		option: { name: 'Segment', value: 'segment' },
+		description: segmentDescription,
+		operations: segmentOperations,
+	},
+	{
+		option: { name: 'Template', value: 'template' },
+		description: templateDescription,
+		operations: templateOperations,
+	},
+	{
+		option: { name: 'Live Activity', value: 'liveActivity' },
+		description: liveActivityDescription,
+		operations: liveActivityOperations,
+	},
+	{
+		option: { name: 'Journey', value: 'journey' },
+		description: journeyDescription,
+		operations: journeyOperations,
+	},
+	{
+		option: { name: 'Export', value: 'export' },
+		description: exportResourceDescription,
+		operations: exportResourceOperations,
+	},
+	{
+		option: { name: 'Email', value: 'email' },
+		description: emailDescription,
+		operations: emailOperations,
 	},
 ];
 

@@ -56,3 +56,10 @@ export const segmentRLC = uuidLocator(
 	'searchSegments',
 	'The segment. Its ID is in OneSignal under Audience → Segments → the segment (in the page address).',
 );
+
+export const journeyRLC = uuidLocator(
+	'Journey',
+	'journey',
+	'searchJourneys',
+	'The journey. Its ID is in OneSignal under Messages → Journeys → the journey (in the page address), or in the output of Journey → Get Many.',
+);

@@ -1,7 +1,21 @@
+import { emailCases } from './email';
+import { exportCases } from './export';
+import { journeyCases } from './journey';
+import { liveActivityCases } from './liveActivity';
 import { messageCases } from './message';
+import { segmentCases } from './segment';
+import { templateCases } from './template';
 import type { ContractCase } from './types';
 
 export type { ContractCase } from './types';
 
 /** Every contract case, by resource. */
-export const allContractCases: ContractCase[] = [...messageCases];
+export const allContractCases: ContractCase[] = [
+	...messageCases,
+	...segmentCases,
+	...templateCases,
+	...liveActivityCases,
+	...journeyCases,
+	...exportCases,
+	...emailCases,
+];
