@@ -622,10 +622,15 @@ export async function oneSignalWaitForFile(
 
 		const waitMs = nextPollDelayMs(poll, Date.now() - startedAt, request.maxWaitMs);
 		if (waitMs === undefined) {
-			const minutes = Math.round((request.maxWaitMs / 60_000) * 10) / 10;
+			const seconds = Math.round(request.maxWaitMs / 1000);
+			const minutes = Math.round((seconds / 60) * 10) / 10;
+			const waited =
+				seconds < 60
+					? `${seconds} second${seconds === 1 ? '' : 's'}`
+					: `${minutes} minute${minutes === 1 ? '' : 's'}`;
 			throw new NodeOperationError(
 				this.getNode(),
-				`The export file was not ready after ${minutes} minute${minutes === 1 ? '' : 's'}`,
+				`The export file was not ready after ${waited}`,
 				{
 					itemIndex,
 					description: `Looked ${poll} time${poll === 1 ? '' : 's'}; the last answer was ${last}. Large exports take several minutes: raise "Max Wait (Minutes)", or turn off "Wait for File" and download the address later. Address: ${request.url}`,

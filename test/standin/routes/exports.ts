@@ -12,8 +12,9 @@ import { findMessage } from './messages';
  * served by the stand-in itself, under /exports/files/, with no authentication: in production
  * they live on another host behind pre-signed URLs.
  *
- * How long "a while" is can be set per test: a file is ready after `pendingChecks` requests for it
- * (default 2) or `readyAfterMs` since the export began (default 30 s), whichever comes first.
+ * How long "a while" is can be set per test (state.extra "exportTiming"): a file answers 404 to its
+ * first `pendingChecks` requests (default 2), or until `readyAfterMs` have passed since the export
+ * began (default 30 s), whichever ends first.
  */
 
 export interface StoredExport {
@@ -275,10 +276,9 @@ function serveFile(context: RouteContext): RouteAnswer {
 	if (!file || decodeURIComponent(file.fileName) !== context.params.name) {
 		return { status: 404, body: { errors: ['Not Found'] } };
 	}
+	const ready = isReady(context.state, file, context.now);
 	file.checks++;
-	if (!isReady(context.state, file, context.now)) {
-		return { status: 404, body: { errors: ['Not Found'] } };
-	}
+	if (!ready) return { status: 404, body: { errors: ['Not Found'] } };
 	file.downloaded = true;
 	return {
 		status: 200,
