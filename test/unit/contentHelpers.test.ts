@@ -4,6 +4,7 @@ import {
 	parseTagAssignments,
 	waitSeconds,
 } from '../../nodes/OneSignal/helpers/journey';
+import { buildFilters, FILTER_RELATION_OPTIONS } from '../../nodes/OneSignal/helpers/filters';
 import { keyValueObject, typedValue } from '../../nodes/OneSignal/helpers/keyValues';
 import { ParameterError } from '../../nodes/OneSignal/helpers/validation';
 
@@ -105,5 +106,25 @@ describe('key/value rows for app-defined data', () => {
 			),
 		);
 		expect(error.message).toBe('Content State (JSON): "status" is also set in Content State');
+	});
+});
+
+describe('filter relations in the editor', () => {
+	it('never stores a value starting with "=", which n8n would evaluate as an expression', () => {
+		expect(FILTER_RELATION_OPTIONS.filter((option) => option.value.startsWith('='))).toEqual([]);
+		expect(FILTER_RELATION_OPTIONS.find((option) => option.name === '=')?.value).toBe('equals');
+	});
+
+	it('sends "=" for the editor’s "equals", and accepts "=" itself from expressions', () => {
+		expect(
+			buildFilters([
+				{ field: 'country', relation: 'equals', value: 'FR' },
+				{ join: 'or', field: 'country', relation: '=', value: 'DE' },
+			]),
+		).toEqual([
+			{ field: 'country', relation: '=', value: 'FR' },
+			{ operator: 'OR' },
+			{ field: 'country', relation: '=', value: 'DE' },
+		]);
 	});
 });

@@ -55,7 +55,7 @@ describe('segments against the stand-in', () => {
 				resource: 'segment',
 				operation: 'create',
 				name: 'Pro users',
-				filters: { conditions: [{ field: 'tag', key: 'plan', relation: '=', value: 'pro' }] },
+				filters: { conditions: [{ field: 'tag', key: 'plan', relation: 'equals', value: 'pro' }] },
 			}),
 		);
 		expect(created).toMatchObject({ success: true, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { buildFilters, FILTER_RELATIONS, type FilterRow } from '../helpers/filters';
+import { buildFilters, FILTER_RELATION_OPTIONS, type FilterRow } from '../helpers/filters';
 
 /**
  * OneSignal's filter conditions as editor rows, shared by every operation that takes filters
@@ -62,11 +62,8 @@ export const filterConditionsField: INodeProperties = {
 					displayName: 'Relation',
 					name: 'relation',
 					type: 'options',
-					default: '=',
-					options: FILTER_RELATIONS.map((relation) => ({
-						name: relation.replace(/_/g, ' '),
-						value: relation,
-					})),
+					default: 'equals',
+					options: FILTER_RELATION_OPTIONS,
 				},
 				{
 					displayName: 'Value',

@@ -14,7 +14,8 @@ export const segmentCases: ContractCase[] = [
 			name: 'Pro users or recently active',
 			filters: {
 				conditions: [
-					{ field: 'tag', key: 'plan', relation: '=', value: 'pro' },
+					// "equals" is what the editor stores for "=" (see helpers/filters.ts).
+					{ field: 'tag', key: 'plan', relation: 'equals', value: 'pro' },
 					{ field: 'session_count', relation: '>', value: '3' },
 					{ join: 'or', field: 'last_session', relation: '<', value: '24' },
 				],
@@ -56,7 +57,7 @@ export const segmentCases: ContractCase[] = [
 			operation: 'update',
 			segment: SEGMENT,
 			replaceFilters: true,
-			filters: { conditions: [{ field: 'country', relation: '=', value: 'FR' }] },
+			filters: { conditions: [{ field: 'country', relation: 'equals', value: 'FR' }] },
 			updateFields: { name: 'France', description: 'Everyone in France' },
 		},
 		check: (_, exchanges) => {
