@@ -130,13 +130,19 @@ export const nodesJsonField: INodeProperties = {
 		'The whole node graph as OneSignal’s Journeys API takes it, for branches and time windows. Replaces Steps.',
 };
 
-/** Journey nodes from the Steps rows or the Nodes (JSON) field; undefined when neither is set. */
+/**
+ * Journey nodes from the Steps rows (when `useSteps`) or the Nodes (JSON) field; undefined when
+ * neither is set.
+ */
 export function readNodes(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	nodesJson: unknown,
+	useSteps = true,
 ): IDataObject[] | undefined {
-	const steps = (this.getNodeParameter('steps.step', itemIndex, []) as JourneyStep[]) ?? [];
+	const steps = useSteps
+		? ((this.getNodeParameter('steps.step', itemIndex, []) as JourneyStep[]) ?? [])
+		: [];
 	let fromJson: unknown = nodesJson;
 	if (typeof nodesJson === 'string') {
 		const text = nodesJson.trim();

@@ -107,7 +107,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const included = parseList(fields.includedSegmentIds);
 	if (included.length) body.audience = { kind: 'segment', included_segment_ids: included };
 	const replaceSteps = this.getNodeParameter('replaceSteps', itemIndex, false) as boolean;
-	const nodes = readNodes.call(this, itemIndex, replaceSteps ? undefined : fields.nodesJson);
+	const nodes = readNodes.call(this, itemIndex, fields.nodesJson, replaceSteps);
 	if (replaceSteps && !nodes) {
 		throw new NodeOperationError(this.getNode(), 'Steps: no step to replace the journey with', {
 			itemIndex,

@@ -5,7 +5,7 @@ import * as estimateRecipients from './estimateRecipients.operation';
 import * as exportEvents from './exportEvents.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
-import * as getHistory from './history.operation';
+import * as getHistory from './getHistory.operation';
 import * as send from './send.operation';
 
 export { cancel, estimateRecipients, exportEvents, get, getAll, getHistory, send };
