@@ -23,8 +23,10 @@ export const description = updateDisplayOptions(
 
 /**
  * `GET /apps/{app_id}/email_analytics/delivery_metrics`, newer than OneSignal's published spec.
- * OneSignal's Node SDK 5.18 describes its answer (EmailReputationResponse) as app-wide rates for
- * three fixed windows, so the request has nothing to choose besides the app.
+ * Known gap: the SDK's request code for this endpoint could not be read; its response model
+ * (EmailReputationResponse: app-wide rates for three fixed windows) is what this follows, so only
+ * the App ID is sent. Should OneSignal document a parameter (a time range, a sending domain), it
+ * belongs here as an option.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const appId = await oneSignalAppId.call(this, itemIndex);

@@ -99,7 +99,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.kind !== undefined) qs.kind = filters.kind;
 
 	// The time_offset cursor reads ascending and cannot be combined with offset; its pages end
-	// with an empty one, not with a short one.
+	// with an empty one, not with a short one. Known gap: the output holds the messages only, not
+	// OneSignal's last next_time_offset, so a later run resumes from a send time (and may see again
+	// a message sent in the same second); exposing the cursor needs an output item of its own.
 	const paging: Paging =
 		order === 'fromTime'
 			? {
