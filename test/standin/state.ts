@@ -47,6 +47,7 @@ export interface StoredSegment {
 	id: string;
 	appId: string;
 	name: string;
+	description?: string | null;
 	filters: Array<Record<string, unknown>>;
 	/** Users in the segment, by OneSignal ID; the stand-in does not evaluate filters. */
 	members: string[];

@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'child_process';
 
 import { freePort } from './n8n';
-import { netguardPath, node24Path, prismBinPath, specPath } from './paths';
+import { netguardPath, node24Path, prismBinPath } from './paths';
+import { servableSpecPath } from './servableSpec';
 
 /**
- * Prism serving OneSignal's official spec (the key-auth copy) on loopback. A request that breaks
- * the spec is answered 400 with the details in the `sl-violations` header.
+ * Prism serving OneSignal's official spec (the key-auth copy, with the two defects that no correct
+ * request can pass corrected; see servableSpec.ts) on loopback. A request that breaks the spec is
+ * answered 400 with the details in the `sl-violations` header.
  */
 export interface Prism {
 	url: string;
@@ -14,7 +16,7 @@ export interface Prism {
 }
 
 export async function startPrism(): Promise<Prism> {
-	const spec = specPath();
+	const spec = servableSpecPath();
 	const port = await freePort();
 	let output = '';
 	const child: ChildProcess = spawn(

@@ -1,13 +1,19 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import * as alias from './alias';
 import * as apiKey from './apiKey';
 import * as app from './app';
 import * as auditLog from './auditLog';
-import * as alias from './alias';
 import * as customEvent from './customEvent';
+import * as email from './email';
+import * as exportResource from './export';
+import * as journey from './journey';
+import * as liveActivity from './liveActivity';
 import * as message from './message';
 import * as outcome from './outcome';
+import * as segment from './segment';
 import * as subscription from './subscription';
+import * as template from './template';
 import * as user from './user';
 import type { OperationModule } from './types';
 
@@ -30,6 +36,12 @@ const { description: aliasDescription, ...aliasOperations } = alias;
 const { description: subscriptionDescription, ...subscriptionOperations } = subscription;
 const { description: customEventDescription, ...customEventOperations } = customEvent;
 const { description: outcomeDescription, ...outcomeOperations } = outcome;
+const { description: segmentDescription, ...segmentOperations } = segment;
+const { description: templateDescription, ...templateOperations } = template;
+const { description: liveActivityDescription, ...liveActivityOperations } = liveActivity;
+const { description: journeyDescription, ...journeyOperations } = journey;
+const { description: exportResourceDescription, ...exportResourceOperations } = exportResource;
+const { description: emailDescription, ...emailOperations } = email;
 
 export const resources: ResourceEntry[] = [
 	{
@@ -76,6 +88,36 @@ export const resources: ResourceEntry[] = [
 		option: { name: 'Outcome', value: 'outcome' },
 		description: outcomeDescription,
 		operations: outcomeOperations,
+	},
+	{
+		option: { name: 'Segment', value: 'segment' },
+		description: segmentDescription,
+		operations: segmentOperations,
+	},
+	{
+		option: { name: 'Template', value: 'template' },
+		description: templateDescription,
+		operations: templateOperations,
+	},
+	{
+		option: { name: 'Live Activity', value: 'liveActivity' },
+		description: liveActivityDescription,
+		operations: liveActivityOperations,
+	},
+	{
+		option: { name: 'Journey', value: 'journey' },
+		description: journeyDescription,
+		operations: journeyOperations,
+	},
+	{
+		option: { name: 'Export', value: 'export' },
+		description: exportResourceDescription,
+		operations: exportResourceOperations,
+	},
+	{
+		option: { name: 'Email', value: 'email' },
+		description: emailDescription,
+		operations: emailOperations,
 	},
 ];
 

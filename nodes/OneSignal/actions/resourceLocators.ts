@@ -64,3 +64,10 @@ export const appRLC = uuidLocator(
 	'searchApps',
 	'The OneSignal app. Its App ID is in OneSignal under Settings → Keys & IDs.',
 );
+
+export const journeyRLC = uuidLocator(
+	'Journey',
+	'journey',
+	'searchJourneys',
+	'The journey. Its ID is in OneSignal under Messages → Journeys → the journey (in the page address), or in the output of Journey → Get Many.',
+);

@@ -45,9 +45,28 @@ export const FILTER_FIELDS: Record<string, FieldRule> = {
 
 export const FILTER_RELATIONS = [...COMPARE, ...EXISTS, ...ELAPSED, ...IN_ARRAY];
 
+/**
+ * The relations as editor options. "=" cannot be an option value: n8n reads every parameter value
+ * that starts with "=" as an expression, so a stored "=" would arrive as an empty string. The
+ * editor stores "equals" instead, and buildFilters turns it back into "=".
+ */
+const EDITOR_VALUES: Record<string, string> = { '=': 'equals' };
+
+export const FILTER_RELATION_OPTIONS = FILTER_RELATIONS.map((relation) => ({
+	name: relation.replace(/_/g, ' '),
+	value: EDITOR_VALUES[relation] ?? relation,
+}));
+
+/** The API relation of an editor value ("equals" → "="); API relations pass unchanged. */
+export function apiRelation(value: string): string {
+	const found = Object.entries(EDITOR_VALUES).find(([, editor]) => editor === value);
+	return found ? found[0] : value;
+}
+
 export function buildFilters(rows: FilterRow[]): Array<Record<string, unknown>> {
 	const result: Array<Record<string, unknown>> = [];
-	rows.forEach((row, index) => {
+	rows.forEach((input, index) => {
+		const row = { ...input, relation: apiRelation(String(input.relation ?? '')) };
 		const position = `row ${index + 1}`;
 		const rule = FILTER_FIELDS[row.field];
 		if (!rule) {

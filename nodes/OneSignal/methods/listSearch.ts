@@ -85,3 +85,31 @@ export async function searchApps(
 			.sort((a, b) => a.name.localeCompare(b.name)),
 	};
 }
+
+/** Journeys of the credential's app, 50 a page; the pagination token is the API's own cursor. */
+export async function searchJourneys(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const appId = await oneSignalAppId.call(this);
+	const qs: IDataObject = { limit: PAGE };
+	if (paginationToken) qs.cursor = paginationToken;
+	const { body } = await oneSignalApiRequest.call(this, {
+		method: 'GET',
+		path: apiPath`/apps/${appId}/journeys`,
+		qs,
+		operation: 'journey.search',
+	});
+	const journeys = ((body as IDataObject).journeys as IDataObject[] | undefined) ?? [];
+	const next = (body as IDataObject).next_cursor;
+	return {
+		results: journeys
+			.filter((journey) => matches(filter, journey.name, journey.id))
+			.map((journey) => ({
+				name: `${String(journey.name ?? journey.id)}${journey.state ? ` (${String(journey.state)})` : ''}`,
+				value: String(journey.id),
+			})),
+		paginationToken: typeof next === 'string' && next ? next : undefined,
+	};
+}

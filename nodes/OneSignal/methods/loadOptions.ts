@@ -85,3 +85,31 @@ export async function getUserAliasLabels(
 		.map(([label, id]) => ({ name: label, value: label, description: String(id) }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/**
+ * Segments by ID, for journeys: unlike messages, which target segments by name, a journey's
+ * audience and exit rules take segment IDs.
+ */
+export async function getSegmentIds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const appId = await oneSignalAppId.call(this);
+	const options: INodePropertyOptions[] = [];
+	for (let offset = 0; offset < 3000; offset += 300) {
+		const { body } = await oneSignalApiRequest.call(this, {
+			method: 'GET',
+			path: apiPath`/apps/${appId}/segments`,
+			qs: { limit: 300, offset },
+			operation: 'segment.ids',
+		});
+		const segments = ((body as IDataObject).segments as IDataObject[] | undefined) ?? [];
+		for (const segment of segments) {
+			if (!segment.id) continue;
+			options.push({
+				name: String(segment.name ?? segment.id),
+				value: String(segment.id),
+				description: segment.is_active === false ? 'Paused' : undefined,
+			});
+		}
+		if (segments.length < 300) break;
+	}
+	return options.sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -13,6 +13,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { normalizeApiKey, normalizeBaseUrl } from '../helpers/apiKey';
 import { errorMessagesOf, primaryErrorMessage } from '../helpers/apiErrors';
 import { AdaptivePacer } from '../helpers/pacer';
+import { nextPollDelayMs } from '../helpers/exportFile';
 import {
 	type AttemptOutcome,
 	decideRetry,
@@ -537,8 +538,18 @@ function failureError(context: OneSignalContext, facts: FailureFacts): NodeApiEr
 export type Paging =
 	/** `limit` + `offset`; stops on a short page. */
 	| { kind: 'offset'; pageSize: number }
-	/** A cursor sent as `cursorParam`, the next one read from `nextCursorField`. */
-	| { kind: 'cursor'; pageSize: number; cursorParam: string; nextCursorField: string };
+	/**
+	 * A cursor sent as `cursorParam`, the next one read from `nextCursorField`; stops on an empty
+	 * page or when no new cursor comes back. `firstCursor` is sent with the first page, for
+	 * endpoints whose cursor also says where to start (the `time_offset` of messages takes a time).
+	 */
+	| {
+			kind: 'cursor';
+			pageSize: number;
+			cursorParam: string;
+			nextCursorField: string;
+			firstCursor?: string;
+	  };
 
 export interface AllItemsRequest extends OneSignalRequest {
 	/** Where the records sit in each page's body. */
@@ -561,7 +572,7 @@ export async function oneSignalApiRequestAllItems(
 	const wanted = returnAll ? Infinity : Math.max(0, request.limit);
 	const records: IDataObject[] = [];
 	let offset = 0;
-	let cursor: string | undefined;
+	let cursor: string | undefined = paging.kind === 'cursor' ? paging.firstCursor : undefined;
 	while (records.length < wanted) {
 		const pageSize = Math.min(paging.pageSize, wanted - records.length);
 		const qs: IDataObject = { ...request.qs, limit: pageSize };
@@ -584,4 +595,163 @@ export async function oneSignalApiRequestAllItems(
 		}
 	}
 	return records;
+}
+
+export interface FileDownload {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: Buffer;
+}
+
+export interface FileRequest {
+	/** An absolute http(s) URL that OneSignal returned, such as an export's `csv_file_url`. */
+	url: string;
+	/** Short name for logs and errors, such as "export.subscriptions". */
+	operation: string;
+	itemIndex?: number;
+}
+
+/** The file URL, checked to be http(s): the address comes from an API answer, not from the user. */
+function checkedFileUrl(context: OneSignalContext, request: FileRequest): string {
+	let parsed: URL | undefined;
+	try {
+		parsed = new URL(request.url);
+	} catch {
+		parsed = undefined;
+	}
+	if (parsed?.protocol === 'https:' || parsed?.protocol === 'http:') return parsed.toString();
+	throw new NodeOperationError(
+		context.getNode(),
+		`OneSignal returned a file address that cannot be downloaded: "${request.url}"`,
+		{
+			itemIndex: request.itemIndex,
+			description:
+				'Only http and https addresses are downloaded. Turn off "Wait for File" to get the address without downloading it.',
+		},
+	);
+}
+
+/**
+ * Sends one GET to a file that OneSignal points to and returns the answer as bytes, whatever its
+ * status. In production such files live on another host behind a pre-signed URL: the URL itself
+ * grants access, so no credential is used and no Authorization header is ever sent there (the key
+ * must not reach a storage host, and a pre-signed URL refuses a second kind of authentication).
+ * Network failures are thrown as they are; the caller decides whether to look again.
+ */
+export async function oneSignalDownloadFile(
+	this: OneSignalContext,
+	request: FileRequest,
+): Promise<FileDownload> {
+	const url = checkedFileUrl(this, request);
+	const settings = requestSettingsOf(this, request.itemIndex ?? 0);
+	const signal = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
+	const response = (await this.helpers.httpRequest({
+		method: 'GET',
+		url,
+		encoding: 'arraybuffer',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: settings.timeoutMs,
+		// A large file can take a while; a cancelled execution stops the download too.
+		abortSignal: signal,
+	})) as { statusCode: number; headers?: Record<string, unknown>; body?: unknown };
+	const raw = response.body;
+	const body = Buffer.isBuffer(raw)
+		? raw
+		: raw instanceof ArrayBuffer || ArrayBuffer.isView(raw)
+			? Buffer.from(raw as ArrayBuffer)
+			: Buffer.from(typeof raw === 'string' ? raw : '', 'utf8');
+	return { statusCode: response.statusCode, headers: response.headers ?? {}, body };
+}
+
+/** Statuses a file URL answers while OneSignal is still writing the file. */
+export const FILE_NOT_READY_STATUSES = [403, 404];
+
+export interface WaitForFileRequest extends FileRequest {
+	/** How long to keep looking, in all; the waits between looks grow (helpers/exportFile.ts). */
+	maxWaitMs: number;
+}
+
+export interface ReadyFile {
+	body: Buffer;
+	headers: Record<string, unknown>;
+	/** How many times the URL was asked, the successful time included. */
+	polls: number;
+}
+
+/**
+ * Looks at a file URL until the file is there and returns it. A not-ready answer (404, or 403 from
+ * a storage host), a 429 or 5xx, or a dropped connection means "look again later"; any other
+ * status fails at once. Gives up with a clear error when `maxWaitMs` is used up, and stops the
+ * moment the execution is cancelled, like the waits of oneSignalApiRequest.
+ */
+export async function oneSignalWaitForFile(
+	this: OneSignalContext,
+	request: WaitForFileRequest,
+): Promise<ReadyFile> {
+	const { itemIndex } = request;
+	const signal = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
+	checkedFileUrl(this, request);
+	const startedAt = Date.now();
+	let last = '';
+	for (let poll = 1; ; poll++) {
+		if (signal?.aborted) throw cancelledError(this, itemIndex);
+		let answer: FileDownload | undefined;
+		try {
+			answer = await oneSignalDownloadFile.call(this, request);
+		} catch (error) {
+			const code = errorCodeOf(error);
+			if (isCancellation(code, signal)) throw cancelledError(this, itemIndex);
+			last = code ?? 'no answer';
+		}
+		if (answer) {
+			const status = answer.statusCode;
+			if (status >= 200 && status < 300) {
+				return { body: answer.body, headers: answer.headers, polls: poll };
+			}
+			const transient = status === 429 || status >= 500;
+			if (!FILE_NOT_READY_STATUSES.includes(status) && !transient) {
+				throw new NodeApiError(
+					this.getNode(),
+					{ status, body: answer.body.toString('utf8').slice(0, 500) } as JsonObject,
+					{
+						message: `The export file could not be downloaded (HTTP ${status})`,
+						description: `The file address may have expired (OneSignal keeps export files for a few days). Address: ${request.url}`,
+						httpCode: String(status),
+						itemIndex,
+					},
+				);
+			}
+			last = `HTTP ${status}`;
+		}
+
+		const waitMs = nextPollDelayMs(poll, Date.now() - startedAt, request.maxWaitMs);
+		if (waitMs === undefined) {
+			const seconds = Math.round(request.maxWaitMs / 1000);
+			const minutes = Math.round((seconds / 60) * 10) / 10;
+			const waited =
+				seconds < 60
+					? `${seconds} second${seconds === 1 ? '' : 's'}`
+					: `${minutes} minute${minutes === 1 ? '' : 's'}`;
+			throw new NodeOperationError(
+				this.getNode(),
+				`The export file was not ready after ${waited}`,
+				{
+					itemIndex,
+					description: `Looked ${poll} time${poll === 1 ? '' : 's'}; the last answer was ${last}. Large exports take several minutes: raise "Max Wait (Minutes)", or turn off "Wait for File" and download the address later. Address: ${request.url}`,
+				},
+			);
+		}
+		this.logger.debug('OneSignal export file not ready yet', {
+			operation: request.operation,
+			poll,
+			last,
+			waitMs,
+		});
+		try {
+			await waitUnlessCancelled(waitMs, signal);
+		} catch {
+			throw cancelledError(this, itemIndex);
+		}
+	}
 }

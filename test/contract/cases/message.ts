@@ -1,3 +1,4 @@
+import type { ContractExchange } from '../harness';
 import type { ContractCase } from './types';
 
 const MESSAGE_ID = '7b1f2c34-9d8e-4f6a-b1c2-3d4e5f6a7b8c';
@@ -101,4 +102,109 @@ export const messageCases: ContractCase[] = [
 		title: 'Cancel a message',
 		parameters: { resource: 'message', operation: 'cancel', messageId: MESSAGE_ID },
 	},
+	{
+		operationId: 'get_notifications',
+		title: 'Get many messages oldest first from a time (time_offset cursor)',
+		parameters: {
+			resource: 'message',
+			operation: 'getAll',
+			order: 'fromTime',
+			startFrom: '2025-01-01T00:00:00Z',
+			returnAll: false,
+			limit: 3,
+		},
+		check: (_, exchanges) => {
+			const first = exchanges[0].call.sent.qs as Record<string, unknown>;
+			expect(first.time_offset).toBe('2025-01-01T00:00:00.000Z');
+			for (const exchange of exchanges) {
+				expect((exchange.call.sent.qs as Record<string, unknown>).offset).toBeUndefined();
+			}
+		},
+	},
+	{
+		operationId: 'get_notification_history',
+		title: 'Get the clicked history of a message, emailed too',
+		parameters: {
+			resource: 'message',
+			operation: 'getHistory',
+			messageId: MESSAGE_ID,
+			events: 'clicked',
+			additionalFields: { email: 'reports@example.com' },
+		},
+		check: (run) => {
+			expect(run.output?.[0][0].json).toHaveProperty('destination_url');
+		},
+	},
+	{
+		operationId: 'export_events',
+		title: 'Export the events of a message (address only)',
+		parameters: { resource: 'message', operation: 'exportEvents', messageId: MESSAGE_ID },
+		check: (run, exchanges) => {
+			expect(exchanges[0].call.sent.body).toBeUndefined();
+			expect(run.output?.[0][0].json).toHaveProperty('csv_file_url');
+		},
+	},
+	{
+		operationId: 'estimate_recipients',
+		title: 'Estimate the recipients of a segment send narrowed by filters and External IDs',
+		outsideSpec: true,
+		parameters: {
+			resource: 'message',
+			operation: 'estimateRecipients',
+			channel: 'email',
+			audience: 'segments',
+			segments: ['VIP', 'Active Users'],
+			filters: { conditions: [{ field: 'tag', key: 'plan', relation: '=', value: 'pro' }] },
+			additionalFields: { excludedSegments: ['Churned'], externalIds: 'user-ada, user-grace' },
+		},
+		check: (_, exchanges) => {
+			expect(exchanges).toHaveLength(1);
+			const sent = exchanges[0].call.sent;
+			expect(sent.method).toBe('POST');
+			expect(sent.url).toMatch(/\/notifications\/count-unsaved$/);
+			// The shape of OneSignal's Node SDK 5.18 EstimateNotificationRecipientsRequest.
+			expect(sent.body).toEqual({
+				app_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+				included_segments: ['VIP', 'Active Users'],
+				excluded_segments: ['Churned'],
+				filters: [{ field: 'tag', key: 'plan', relation: '=', value: 'pro' }],
+				include_aliases: { external_id: ['user-ada', 'user-grace'] },
+				target_channel: 'email',
+			});
+			expectOnlyEstimateFields(exchanges[0]);
+		},
+	},
+	{
+		operationId: 'estimate_recipients',
+		title: 'Estimate all subscribers of a channel',
+		outsideSpec: true,
+		parameters: {
+			resource: 'message',
+			operation: 'estimateRecipients',
+			channel: 'push',
+			audience: 'all',
+		},
+		check: (_, exchanges) => {
+			expect(exchanges[0].call.sent.body).toEqual({
+				app_id: expect.any(String),
+				included_segments: ['All'],
+				target_channel: 'push',
+			});
+		},
+	},
 ];
+
+/** The fields the Node SDK 5.18 declares for this request; anything else would be ignored. */
+function expectOnlyEstimateFields(exchange: ContractExchange): void {
+	const allowed = [
+		'app_id',
+		'included_segments',
+		'excluded_segments',
+		'filters',
+		'include_aliases',
+		'target_channel',
+	];
+	const body = exchange.call.sent.body as Record<string, unknown>;
+	expect(Object.keys(body).filter((key) => !allowed.includes(key))).toEqual([]);
+	expect(Array.isArray(body.included_segments)).toBe(true);
+}

@@ -39,7 +39,11 @@ interface Resolution {
 	invalid: Record<string, unknown>;
 }
 
-function resolveRecipients(state: StandInState, body: Body, channel: ChannelKind): Resolution {
+export function resolveRecipients(
+	state: StandInState,
+	body: Body,
+	channel: ChannelKind,
+): Resolution {
 	const recipients: string[] = [];
 	const invalid: Record<string, unknown> = {};
 	if (body.include_aliases && typeof body.include_aliases === 'object') {
@@ -284,7 +288,7 @@ function decodeCursor(cursor: string, messages: StoredMessage[]): number {
 	return index === -1 ? messages.length : index;
 }
 
-function findMessage(context: RouteContext): StoredMessage | RouteAnswer {
+export function findMessage(context: RouteContext): StoredMessage | RouteAnswer {
 	const message = context.state.messages.get(context.params.id);
 	if (!message || message.appId !== context.appId) {
 		return {

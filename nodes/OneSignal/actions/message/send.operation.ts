@@ -2,12 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { derivedIdempotencyKey, userIdempotencyKey } from '../../helpers/idempotency';
-import {
-	buildFilters,
-	describeFilters,
-	FILTER_RELATIONS,
-	type FilterRow,
-} from '../../helpers/filters';
+import { buildFilters, describeFilters, type FilterRow } from '../../helpers/filters';
 import { LANGUAGES } from '../../helpers/languages';
 import {
 	type Channel,
@@ -22,6 +17,7 @@ import { editorDateToIso } from '../../helpers/time';
 import { parseJsonObject, parseList } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
 import { itemIdentity, compact } from '../common';
+import { filterConditionsField } from '../filterConditions';
 import { templateRLC } from '../resourceLocators';
 
 const channelOptions = [
@@ -217,78 +213,8 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { sendTo: ['segments'] } },
 	},
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Condition',
-		default: {},
-		description:
-			'Conditions on your users. Rows joined by AND must all match; an OR row starts a new group.',
+		...filterConditionsField,
 		displayOptions: { show: { sendTo: ['filters'] } },
-		options: [
-			{
-				displayName: 'Condition',
-				name: 'conditions',
-				values: [
-					{
-						displayName: 'Combine With Previous Row',
-						name: 'join',
-						type: 'options',
-						default: 'and',
-						options: [
-							{ name: 'AND', value: 'and' },
-							{ name: 'OR', value: 'or' },
-						],
-						description: 'Ignored on the first row',
-					},
-					{
-						displayName: 'Field',
-						name: 'field',
-						type: 'options',
-						default: 'tag',
-						options: [
-							{ name: 'Amount Spent', value: 'amount_spent' },
-							{ name: 'App Version', value: 'app_version' },
-							{ name: 'Bought SKU', value: 'bought_sku' },
-							{ name: 'Country', value: 'country' },
-							{ name: 'First Session (Hours Ago)', value: 'first_session' },
-							{ name: 'Language', value: 'language' },
-							{ name: 'Last Session (Hours Ago)', value: 'last_session' },
-							{ name: 'Session Count', value: 'session_count' },
-							{ name: 'Session Time (Seconds)', value: 'session_time' },
-							{ name: 'Tag', value: 'tag' },
-						],
-					},
-					{
-						displayName: 'Key',
-						name: 'key',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. plan',
-						description: 'The tag name (for Tag) or the SKU (for Bought SKU)',
-					},
-					{
-						displayName: 'Relation',
-						name: 'relation',
-						type: 'options',
-						default: '=',
-						options: FILTER_RELATIONS.map((relation) => ({
-							name: relation.replace(/_/g, ' '),
-							value: relation,
-						})),
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description:
-							'Hours for first and last session, a comma-separated list for "in array", nothing for "exists"',
-					},
-				],
-			},
-		],
 	},
 	{
 		displayName: 'Content',
