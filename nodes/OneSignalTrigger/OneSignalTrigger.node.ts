@@ -1,8 +1,10 @@
 import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
+	IExecuteFunctions,
 	IHookFunctions,
 	INodeCredentialTestResult,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -14,6 +16,7 @@ import type { TriggerSource } from './helpers/normalize';
 import { triggerProperties } from './properties';
 import {
 	asNodeError,
+	passOnAndPersist,
 	receiveWebhook,
 	SECRET_CREDENTIAL,
 	secretConfigOf,
@@ -50,6 +53,9 @@ export class OneSignalTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Empty, so n8n answers with the node's own acknowledgement (its webhookResponse)
+				// instead of its default for this field, which it would send as the literal text.
+				responseData: '',
 				path: 'onesignal',
 			},
 		],
@@ -118,5 +124,10 @@ export class OneSignalTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveWebhook.call(this);
+	}
+
+	// Runs as the first step of each execution the webhook started; see passOnAndPersist.
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await passOnAndPersist.call(this);
 	}
 }

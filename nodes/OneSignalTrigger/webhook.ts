@@ -1,6 +1,7 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IExecuteFunctions,
 	INode,
 	INodeExecutionData,
 	IWebhookFunctions,
@@ -10,7 +11,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { ParameterError } from '../OneSignal/helpers/validation';
 import { type BodyStream, DEFAULT_MAX_BODY_KB, parseJsonText, readBody } from './helpers/body';
-import { loadSeenIds, rememberId, type SeenIds } from './helpers/dedupe';
+import {
+	loadSeenIds,
+	mergeSeenIds,
+	pruneSeenIds,
+	rememberId,
+	type SeenIds,
+} from './helpers/dedupe';
 import { compileKindPatterns, kindMatches } from './helpers/eventKinds';
 import {
 	eventsOf,
@@ -242,9 +249,27 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 }
 
 /**
+ * The seen-ID memory of each trigger node in this n8n process, by workflow and node. n8n 2.41
+ * does not save static data that a webhook changed when the webhook also starts an execution
+ * (starting it re-wraps the same static data object and clears its "changed" flag before n8n
+ * saves), so the static data alone would forget every ID but the first. This memory bridges that
+ * inside the process; the node's execute step below writes it into the static data of the
+ * execution, which n8n does save, so it also survives a restart.
+ */
+const processMemory = new Map<string, SeenIds>();
+
+function memoryKey(context: IWebhookFunctions | IExecuteFunctions): string {
+	return `${context.getWorkflow().id ?? ''}\u0000${context.getNode().name}`;
+}
+
+function limitsOf(settings: Pick<TriggerSettings, 'windowMs' | 'maxEntries'>) {
+	return { windowMs: settings.windowMs, maxEntries: settings.maxEntries };
+}
+
+/**
  * Keeps the events whose ID was not seen within the window, and remembers them. Events without an
- * ID cannot be recognised again and always pass. n8n saves the static data after the webhook
- * answers; two copies of one event arriving at the same instant can both pass.
+ * ID cannot be recognised again and always pass. Two copies of one event arriving at the same
+ * instant can both pass: nothing orders concurrent requests.
  */
 function firstSightings(
 	this: IWebhookFunctions,
@@ -252,7 +277,11 @@ function firstSightings(
 	settings: TriggerSettings,
 ): OneSignalEvent[] {
 	const staticData = this.getWorkflowStaticData('node');
-	let seen: SeenIds = loadSeenIds(staticData[SEEN_KEY]);
+	const key = memoryKey(this);
+	let seen = mergeSeenIds(
+		loadSeenIds(staticData[SEEN_KEY]),
+		processMemory.get(key) ?? { ids: [], expiresAt: [] },
+	);
 	const now = Date.now();
 	const fresh: OneSignalEvent[] = [];
 	for (const event of events) {
@@ -260,16 +289,47 @@ function firstSightings(
 			fresh.push(event);
 			continue;
 		}
-		const key = `${event.source}:${event.eventId}`;
-		const result = rememberId(seen, key, now, {
-			windowMs: settings.windowMs,
-			maxEntries: settings.maxEntries,
-		});
+		const result = rememberId(seen, `${event.source}:${event.eventId}`, now, limitsOf(settings));
 		seen = result.state;
 		if (result.isNew) fresh.push(event);
 	}
+	seen = pruneSeenIds(seen, now, settings.maxEntries);
+	processMemory.set(key, seen);
 	staticData[SEEN_KEY] = seen as unknown as IDataObject;
 	return fresh;
+}
+
+/**
+ * The execute step of the trigger: n8n runs it as the first step of every execution the webhook
+ * started. It writes the seen IDs (this process's memory plus the IDs of these items) into the
+ * execution's static data, which n8n saves when the execution ends, and passes the items on.
+ */
+export async function passOnAndPersist(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const settings = this.getNodeParameter('settings', 0, {}) as IDataObject;
+	const windowMinutes =
+		typeof settings.dedupeWindowMinutes === 'number' ? settings.dedupeWindowMinutes : 1440;
+	const maxEntries =
+		typeof settings.dedupeMaxEntries === 'number' ? Math.floor(settings.dedupeMaxEntries) : 1000;
+	if (windowMinutes > 0) {
+		const staticData = this.getWorkflowStaticData('node');
+		const key = memoryKey(this);
+		const now = Date.now();
+		let seen = mergeSeenIds(
+			loadSeenIds(staticData[SEEN_KEY]),
+			processMemory.get(key) ?? { ids: [], expiresAt: [] },
+		);
+		for (const item of items) {
+			const { source, eventId } = item.json;
+			if (typeof source !== 'string' || typeof eventId !== 'string') continue;
+			seen = rememberId(seen, `${source}:${eventId}`, now, {
+				windowMs: windowMinutes * 60_000,
+				maxEntries,
+			}).state;
+		}
+		staticData[SEEN_KEY] = seen as unknown as IDataObject;
+	}
+	return [items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
 }
 
 /** Turns a helper's ParameterError into the error n8n shows at activation. */

@@ -1,7 +1,9 @@
+import { randomUUID } from 'crypto';
 import { Readable } from 'stream';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
@@ -70,6 +72,20 @@ export interface WebhookRequestOptions {
 	parsedBody?: unknown;
 }
 
+/**
+ * The workflow ID the contexts report: one per static data object, so calls that share static
+ * data act as one workflow (and share the node's in-process memory) and others never do.
+ */
+const workflowIds = new WeakMap<object, string>();
+function workflowIdFor(staticData: object): string {
+	let id = workflowIds.get(staticData);
+	if (!id) {
+		id = randomUUID();
+		workflowIds.set(staticData, id);
+	}
+	return id;
+}
+
 export interface WebhookTestContext {
 	context: IWebhookFunctions;
 	/** What the node answered itself (refusals); undefined when it left the answer to n8n. */
@@ -86,6 +102,8 @@ export interface WebhookContextOptions {
 	request?: WebhookRequestOptions;
 	/** The node's static data; pass the same object to the next call to keep memory. */
 	staticData?: IDataObject;
+	/** The workflow's ID; by default one per static data object. */
+	workflowId?: string;
 }
 
 export function createWebhookContext(options: WebhookContextOptions): WebhookTestContext {
@@ -156,6 +174,11 @@ export function createWebhookContext(options: WebhookContextOptions): WebhookTes
 		getQueryData: () => requestOptions.query ?? {},
 		getBodyData: () => ({}),
 		getWorkflowStaticData: () => staticData,
+		getWorkflow: () => ({
+			id: options.workflowId ?? workflowIdFor(staticData),
+			name: 'Trigger test',
+			active: true,
+		}),
 		getMode: () => 'webhook',
 		logger: logger(logs),
 	} as unknown as IWebhookFunctions;
@@ -166,6 +189,42 @@ export function createWebhookContext(options: WebhookContextOptions): WebhookTes
 		bytesRead: () => consumed,
 		run: async () => await node.webhook.call(context),
 	};
+}
+
+/**
+ * The execute step of the OneSignal Trigger, as n8n runs it at the start of an execution the
+ * webhook started: the items it returned as input, the static data of the execution.
+ */
+export function createTriggerExecuteContext(options: {
+	parameters: INodeParameters;
+	items: IDataObject[];
+	staticData: IDataObject;
+	/** The workflow's ID; by default one per static data object. */
+	workflowId?: string;
+}) {
+	const node = new OneSignalTrigger();
+	const nodeInfo = {
+		id: 'trigger-under-test',
+		name: 'OneSignal Trigger',
+		type: 'n8n-nodes-onesignal.oneSignalTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const read = parameterReader(node, options.parameters, nodeInfo);
+	const context = {
+		getNode: () => nodeInfo,
+		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
+			read(name, fallback),
+		getInputData: () => options.items.map((json) => ({ json })),
+		getWorkflowStaticData: () => options.staticData,
+		getWorkflow: () => ({
+			id: options.workflowId ?? workflowIdFor(options.staticData),
+			name: 'Trigger test',
+			active: true,
+		}),
+	} as unknown as IExecuteFunctions;
+	return { run: async () => await node.execute.call(context) };
 }
 
 /** The activation hooks of the OneSignal Trigger with the given parameters and credential. */

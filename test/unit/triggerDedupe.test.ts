@@ -1,5 +1,6 @@
 import {
 	loadSeenIds,
+	mergeSeenIds,
 	pruneSeenIds,
 	rememberId,
 	type SeenIds,
@@ -62,5 +63,13 @@ describe('the memory of seen event IDs', () => {
 		const loaded = loadSeenIds(stored);
 		loaded.ids.push('b');
 		expect(stored.ids).toEqual(['a']);
+	});
+
+	it('merges two memories, keeping the later expiry and the order seen', () => {
+		const merged = mergeSeenIds(
+			{ ids: ['a', 'b'], expiresAt: [10, 30] },
+			{ ids: ['b', 'c'], expiresAt: [40, 20] },
+		);
+		expect(merged).toEqual({ ids: ['a', 'c', 'b'], expiresAt: [10, 20, 40] });
 	});
 });

@@ -1,9 +1,10 @@
-import { randomBytes } from 'crypto';
+import { randomBytes, randomUUID } from 'crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OneSignalTrigger } from '../../nodes/OneSignalTrigger/OneSignalTrigger.node';
 import {
 	createHookContext,
+	createTriggerExecuteContext,
 	createWebhookContext,
 	type WebhookRequestOptions,
 } from '../support/triggerContext';
@@ -33,12 +34,14 @@ async function send(
 	request: WebhookRequestOptions,
 	staticData: IDataObject = {},
 	secretCredential: IDataObject = credentials,
+	workflowId?: string,
 ) {
 	const test = createWebhookContext({
 		parameters,
 		credentials: secretCredential as never,
 		request,
 		staticData,
+		workflowId,
 	});
 	const result = await test.run();
 	return { ...test, result };
@@ -258,6 +261,62 @@ describe('OneSignal Trigger: events it acknowledges without starting anything', 
 			staticData,
 		);
 		expect(other.result.workflowData).toBeDefined();
+	});
+
+	it('still recognises an ID when n8n did not save the static data the webhook changed', async () => {
+		// n8n 2.41 drops static data changed by a webhook that starts an execution: each request
+		// then starts from what was saved before.
+		const workflowId = randomUUID();
+		const body = JSON.stringify(streamEvent('message.push.clicked', 'unsaved-id'));
+		const first = await send(
+			eventStream,
+			{ headers: authorized, body },
+			{},
+			credentials,
+			workflowId,
+		);
+		const second = await send(
+			eventStream,
+			{ headers: authorized, body },
+			{},
+			credentials,
+			workflowId,
+		);
+		expect(first.result.workflowData).toBeDefined();
+		expect(second.result.webhookResponse).toMatchObject({ started: false, reason: 'duplicate' });
+	});
+
+	it('writes the seen IDs into the execution’s static data, so they outlast a restart', async () => {
+		const workflowId = randomUUID();
+		const body = JSON.stringify(streamEvent('message.push.clicked', 'kept-id'));
+		const accepted = await send(
+			eventStream,
+			{ headers: authorized, body },
+			{},
+			credentials,
+			workflowId,
+		);
+		const items = accepted.result.workflowData![0].map((item) => item.json);
+
+		const executionStaticData: IDataObject = {};
+		const output = await createTriggerExecuteContext({
+			parameters: eventStream,
+			items,
+			staticData: executionStaticData,
+			workflowId,
+		}).run();
+		expect(output).toEqual([items.map((json, index) => ({ json, pairedItem: { item: index } }))]);
+		expect(executionStaticData.seenEventIds).toMatchObject({ ids: ['eventStream:kept-id'] });
+
+		// A restarted n8n has no process memory (another workflow ID here) but loads the saved data.
+		const afterRestart = await send(
+			eventStream,
+			{ headers: authorized, body },
+			structuredClone(executionStaticData),
+			credentials,
+			randomUUID(),
+		);
+		expect(afterRestart.result.webhookResponse).toMatchObject({ reason: 'duplicate' });
 	});
 
 	it('starts again for a repeated ID when de-duplication is off', async () => {

@@ -66,3 +66,18 @@ export function rememberId(
 	pruned.expiresAt.push(expiresAtMs);
 	return { isNew: true, state: pruneSeenIds(pruned, nowMs, limits.maxEntries) };
 }
+
+/**
+ * Both memories in one: every ID either holds, with the later expiry where both hold it, oldest
+ * first (an ID's expiry is when it was first seen plus the window, so this is the order seen).
+ */
+export function mergeSeenIds(first: SeenIds, second: SeenIds): SeenIds {
+	const expiries = new Map<string, number>();
+	for (const state of [first, second]) {
+		state.ids.forEach((id, index) => {
+			expiries.set(id, Math.max(expiries.get(id) ?? -Infinity, state.expiresAt[index]));
+		});
+	}
+	const entries = [...expiries.entries()].sort((a, b) => a[1] - b[1]);
+	return { ids: entries.map(([id]) => id), expiresAt: entries.map(([, time]) => time) };
+}
