@@ -35,7 +35,7 @@ export class OneSignalTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{ {"eventStream": "Event Stream", "journeyWebhook": "Journey Webhook", "webPushWebhook": "Web Push Webhook"}[$parameter["source"]] }}',
+			'={{ $parameter["source"] === "webPushWebhook" ? "Web Push Webhook" : $parameter["source"] === "journeyWebhook" ? "Journey Webhook" : "Event Stream" }}',
 		description:
 			'Starts the workflow when OneSignal sends an Event Stream event, a Journey webhook or a web push webhook',
 		defaults: { name: 'OneSignal Trigger' },
