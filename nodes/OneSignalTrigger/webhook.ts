@@ -10,7 +10,13 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ParameterError } from '../OneSignal/helpers/validation';
-import { type BodyStream, DEFAULT_MAX_BODY_KB, parseJsonText, readBody } from './helpers/body';
+import {
+	type BodyReadResult,
+	type BodyStream,
+	DEFAULT_MAX_BODY_KB,
+	parseJsonText,
+	readBody,
+} from './helpers/body';
 import {
 	loadSeenIds,
 	mergeSeenIds,
@@ -181,7 +187,15 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 		return reply(this, 500, { error: 'The trigger is not configured correctly' });
 	}
 
-	const config = secretConfigOf(await this.getCredentials(SECRET_CREDENTIAL));
+	let config: SecretConfig;
+	try {
+		config = secretConfigOf(await this.getCredentials(SECRET_CREDENTIAL));
+	} catch (error) {
+		this.logger.warn('OneSignal Trigger refused a request: its credential could not be loaded', {
+			message: (error as Error).message,
+		});
+		return reply(this, 500, { error: 'The trigger is not configured correctly' });
+	}
 	const request = this.getRequestObject() as unknown as BodyStream;
 	const query = (this.getQueryData() ?? {}) as IDataObject;
 
@@ -195,7 +209,13 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 		return reply(this, 401, { error: 'Unauthorized' });
 	}
 
-	const read = await readBody(request, settings.maxBytes);
+	let read: BodyReadResult;
+	try {
+		read = await readBody(request, settings.maxBytes);
+	} catch {
+		// The sender went away mid-body; there is nobody left to tell more.
+		return reply(this, 400, { error: 'The body could not be read' });
+	}
 	if (read.kind === 'tooLarge') {
 		return reply(this, 413, {
 			error: `The body is larger than ${Math.round(settings.maxBytes / 1024)} KB`,

@@ -70,6 +70,8 @@ export interface WebhookRequestOptions {
 	/** What n8n kept when it read the body itself before the node ran. */
 	rawBody?: Buffer;
 	parsedBody?: unknown;
+	/** The sender goes away after the body's chunks: the stream fails instead of ending. */
+	breakOff?: boolean;
 }
 
 /**
@@ -132,6 +134,7 @@ export function createWebhookContext(options: WebhookContextOptions): WebhookTes
 				consumed += chunk.length;
 				yield chunk;
 			}
+			if (requestOptions.breakOff) throw new Error('aborted');
 		})(),
 	);
 	const headers: Record<string, string | string[]> = {};

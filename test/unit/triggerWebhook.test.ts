@@ -187,6 +187,23 @@ describe('OneSignal Trigger: bodies it refuses', () => {
 		expect(response.status).toBe(415);
 	});
 
+	it('answers 400 when the body stream breaks off, and starts nothing', async () => {
+		const test = createWebhookContext({
+			parameters: eventStream,
+			credentials,
+			request: { headers: authorized, body: ['{"event":'], breakOff: true },
+		});
+		await expect(test.run()).resolves.toEqual({ noWebhookResponse: true });
+		expect(test.response.status).toBe(400);
+	});
+
+	it('answers 500 and starts nothing when the credential cannot be loaded', async () => {
+		const test = createWebhookContext({ parameters: eventStream, request: { body: '{}' } });
+		await expect(test.run()).resolves.toEqual({ noWebhookResponse: true });
+		expect(test.response.status).toBe(500);
+		expect(test.logs).toContainEqual(expect.objectContaining({ level: 'warn' }));
+	});
+
 	it('uses the body n8n already read when it did', async () => {
 		const raw = Buffer.from(JSON.stringify(streamEvent('message.sms.sent')));
 		const { result } = await send(eventStream, { headers: authorized, rawBody: raw });
