@@ -157,9 +157,93 @@ export interface N8nHomeOptions {
 	env?: Record<string, string>;
 }
 
+export interface StartedN8n {
+	port: number;
+	url: string;
+	process: ChildProcess;
+}
+
+/** An execution as n8n's public API returns it with `includeData=true`. */
+export interface PublicExecution {
+	id: string;
+	status: string;
+	mode: string;
+	workflowId: string;
+	data?: NonNullable<ExecutionResult['run']>['data'];
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	child.kill('SIGTERM');
+	await new Promise((resolve) => {
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			resolve(undefined);
+		}, 10_000);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve(undefined);
+		});
+	});
+}
+
+/**
+ * Waits until `check` gives a value other than undefined, asking every `intervalMs`; fails with
+ * `what` after `timeoutMs`. For things that happen in another process (an execution saved, a
+ * webhook registered), not for measuring how long they take.
+ */
+export async function waitFor<T>(
+	what: string,
+	check: () => Promise<T | undefined>,
+	{ timeoutMs = 60_000, intervalMs = 250 } = {},
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	let lastError: unknown;
+	for (;;) {
+		try {
+			const value = await check();
+			if (value !== undefined) return value;
+		} catch (error) {
+			lastError = error;
+		}
+		if (Date.now() > deadline) {
+			throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, intervalMs));
+	}
+}
+
+/**
+ * Resolves once n8n serves a production webhook at `url`. A browser-style preflight (OPTIONS with
+ * an Origin) answers 404 until the webhook is registered and 204 after, and starts nothing.
+ */
+export async function waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
+	await waitFor(
+		`the webhook ${url}`,
+		async () => {
+			const response = await fetch(url, {
+				method: 'OPTIONS',
+				headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
+			});
+			return response.status === 204 ? true : undefined;
+		},
+		{ timeoutMs },
+	);
+}
+
+/** The JSON of every output item of one node in an execution read through the public API. */
+export function executionOutput(
+	execution: PublicExecution,
+	nodeName: string,
+): Array<Record<string, unknown>> {
+	const runs = execution.data?.resultData.runData[nodeName] ?? [];
+	return runs.flatMap((entry) => entry.data?.main?.[0]?.map((item) => item.json) ?? []);
+}
+
 export class N8nHome {
 	private logs: string[] = [];
 	private servers: ChildProcess[] = [];
+	private apiKey?: string;
 
 	private constructor(
 		readonly dir: string,
@@ -252,9 +336,7 @@ export class N8nHome {
 	}
 
 	/** Starts `n8n start` and resolves once it answers on its port. */
-	async start(
-		extraEnv: Record<string, string> = {},
-	): Promise<{ port: number; url: string; process: ChildProcess }> {
+	async start(extraEnv: Record<string, string> = {}): Promise<StartedN8n> {
 		const port = await freePort();
 		const env = await this.env({ N8N_PORT: String(port), ...extraEnv });
 		const child = spawn(node24Path(), [n8nBinPath(this.version), 'start'], {
@@ -280,22 +362,85 @@ export class N8nHome {
 		return { port, url, process: child };
 	}
 
-	async dispose(): Promise<void> {
-		for (const server of this.servers) {
-			if (server.exitCode === null) {
-				server.kill('SIGTERM');
-				await new Promise((resolve) => {
-					const timer = setTimeout(() => {
-						server.kill('SIGKILL');
-						resolve(undefined);
-					}, 10_000);
-					server.once('exit', () => {
-						clearTimeout(timer);
-						resolve(undefined);
-					});
-				});
-			}
+	/**
+	 * Publishes an imported workflow, so that `n8n start` activates its triggers (a server that is
+	 * already running picks it up within seconds).
+	 */
+	async publishWorkflow(workflowId: string): Promise<void> {
+		const result = await this.cli(['publish:workflow', `--id=${workflowId}`]);
+		if (result.code !== 0) {
+			throw new Error(
+				`n8n publish:workflow failed (${result.code}):\n${result.stdout}\n${result.stderr}`,
+			);
 		}
+	}
+
+	/** Stops one server started with start() and waits until it has exited. */
+	async stop(server: StartedN8n): Promise<void> {
+		await stopProcess(server.process);
+	}
+
+	/**
+	 * A key for n8n's public API, made once per home on a running server: sets up the owner account
+	 * and creates an API key with every scope the owner may have. The key is stored in the home's
+	 * database, so it keeps working after a restart.
+	 */
+	async publicApiKey(url: string): Promise<string> {
+		if (this.apiKey) return this.apiKey;
+		const browserId = randomBytes(8).toString('hex');
+		const owner = await fetch(`${url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': browserId },
+			body: JSON.stringify({
+				email: 'owner@example.com',
+				firstName: 'Test',
+				lastName: 'Owner',
+				password: `Pw-${randomBytes(8).toString('hex')}-9`,
+			}),
+		});
+		if (!owner.ok) throw new Error(`owner setup failed: ${owner.status} ${await owner.text()}`);
+		const cookie = (owner.headers.getSetCookie() ?? [])
+			.map((entry) => entry.split(';')[0])
+			.join('; ');
+		const session = { cookie, 'browser-id': browserId, 'content-type': 'application/json' };
+		const scopesResponse = await fetch(`${url}/rest/api-keys/scopes`, { headers: session });
+		if (!scopesResponse.ok) throw new Error(`api key scopes: ${scopesResponse.status}`);
+		const scopes = ((await scopesResponse.json()) as { data: string[] }).data;
+		const created = await fetch(`${url}/rest/api-keys`, {
+			method: 'POST',
+			headers: session,
+			body: JSON.stringify({ label: 'e2e', scopes, expiresAt: null }),
+		});
+		if (!created.ok)
+			throw new Error(`api key creation failed: ${created.status} ${await created.text()}`);
+		this.apiKey = ((await created.json()) as { data: { rawApiKey: string } }).data.rawApiKey;
+		return this.apiKey;
+	}
+
+	/** Finished executions of a workflow, oldest first, with their run data (public API). */
+	async executions(url: string, workflowId: string): Promise<PublicExecution[]> {
+		const apiKey = await this.publicApiKey(url);
+		const executions: PublicExecution[] = [];
+		let cursor: string | undefined;
+		do {
+			const query = new URLSearchParams({ workflowId, includeData: 'true', limit: '100' });
+			if (cursor) query.set('cursor', cursor);
+			const response = await fetch(`${url}/api/v1/executions?${query}`, {
+				headers: { 'X-N8N-API-KEY': apiKey },
+			});
+			if (!response.ok) throw new Error(`executions: ${response.status} ${await response.text()}`);
+			const page = (await response.json()) as {
+				data: PublicExecution[];
+				nextCursor?: string | null;
+			};
+			executions.push(...page.data);
+			cursor = page.nextCursor ?? undefined;
+		} while (cursor);
+		return executions.sort((a, b) => Number(a.id) - Number(b.id));
+	}
+
+	async dispose(): Promise<void> {
+		for (const server of this.servers) await stopProcess(server);
 		rmSync(this.dir, { recursive: true, force: true });
 	}
 }

@@ -1,0 +1,89 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { pollNewAuditLogEntries, pollNewMessages } from './polling';
+
+export class OneSignalPollingTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OneSignal Polling Trigger',
+		name: 'oneSignalPollingTrigger',
+		icon: {
+			light: 'file:../OneSignal/oneSignal.svg',
+			dark: 'file:../OneSignal/oneSignal.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ $parameter["watch"] === "auditLogEntry" ? "New audit log entries" : "New messages" }}',
+		description:
+			'Starts the workflow for each new OneSignal message or audit log entry, checking on a schedule',
+		defaults: { name: 'OneSignal Polling Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'oneSignalAppApi',
+				required: true,
+				displayOptions: { show: { watch: ['message'] } },
+			},
+			{
+				name: 'oneSignalOrganizationApi',
+				required: true,
+				displayOptions: { show: { watch: ['auditLogEntry'] } },
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'For accounts without Event Streams. With Event Streams, the <b>OneSignal Trigger</b> node reports message events as they happen instead of on a schedule.',
+				name: 'pollingNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Watch',
+				name: 'watch',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'New Audit Log Entry',
+						value: 'auditLogEntry',
+						description:
+							'Each new entry of the organization audit log (needs the Organization API credential and an Enterprise plan)',
+					},
+					{
+						name: 'New Message',
+						value: 'message',
+						description:
+							'Each message of the app once its send time has passed: sent from the dashboard, the API, Journeys or automated messages',
+					},
+				],
+				default: 'message',
+			},
+			{
+				displayName:
+					'The first check after publishing only notes the current time: messages and audit log entries from before are not emitted. Each record is emitted once, also after n8n restarts.',
+				name: 'cursorNotice',
+				type: 'notice',
+				default: '',
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const watch = this.getNodeParameter('watch', 'message') as string;
+		const records: IDataObject[] | null =
+			watch === 'auditLogEntry'
+				? await pollNewAuditLogEntries.call(this)
+				: await pollNewMessages.call(this);
+		return records ? [this.helpers.returnJsonArray(records)] : null;
+	}
+}
