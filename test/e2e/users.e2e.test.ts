@@ -351,7 +351,7 @@ describe('users, aliases, subscriptions, custom events and outcomes in real n8n'
 		});
 		expect(outputOf(result, 'Claim Grace’s ID for Alan')).toEqual([
 			{
-				error: 'The alias external_id "user-grace" already belongs to another user',
+				error: 'Alias external_id=user-grace already belongs to another user',
 				description: expect.stringContaining('One or more Aliases claimed by another User'),
 				httpCode: '409',
 			},

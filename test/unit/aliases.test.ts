@@ -102,7 +102,7 @@ describe('409: which alias belongs to another user', () => {
 			sent,
 		);
 		expect(aliasConflictMessage(conflict).message).toBe(
-			'The alias crm_id "c-9" already belongs to another user',
+			'Alias crm_id=c-9 already belongs to another user',
 		);
 		expect(aliasConflictMessage(conflict).description).toContain(
 			'OneSignal said: One or more Aliases claimed by another User.',
@@ -123,21 +123,21 @@ describe('409: which alias belongs to another user', () => {
 			sent,
 		);
 		expect(aliasConflictMessage(conflict).message).toBe(
-			'The alias crm_id "c-9" already belongs to another user',
+			'Alias crm_id=c-9 already belongs to another user',
 		);
 	});
 
 	it('lists every sent alias as a candidate when a text error names none', () => {
 		const conflict = aliasConflict({ errors: ['Conflict'] }, sent);
 		expect(aliasConflictMessage(conflict).message).toBe(
-			'One of the aliases external_id "u-1", crm_id "c-9" already belongs to another user',
+			'One of the aliases external_id=u-1, crm_id=c-9 already belongs to another user',
 		);
 	});
 
 	it('names the only sent alias when the body says nothing useful', () => {
 		const conflict = aliasConflict('', { external_id: 'u-1' }, ['OneSignal answered HTTP 409']);
 		expect(aliasConflictMessage(conflict).message).toBe(
-			'The alias external_id "u-1" already belongs to another user',
+			'Alias external_id=u-1 already belongs to another user',
 		);
 	});
 });

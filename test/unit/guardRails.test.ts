@@ -543,22 +543,28 @@ describe('12. alias conflicts', () => {
 				errors: [
 					{
 						code: 'user-2',
-						title: 'alias already belongs to another user',
-						meta: { external_id: 'u-9' },
+						title: 'One or more Aliases claimed by another User',
+						meta: { conflicting_aliases: { external_id: 'u-9' } },
 					},
 				],
 			},
 		],
-	])('makes a readable 409 message from %s', async (_, body) => {
+	])('adding a claimed alias fails with a readable message from %s', async (_, body) => {
 		const test = createContext({
-			parameters: send(),
+			parameters: {
+				resource: 'alias',
+				operation: 'upsert',
+				identifyBy: 'customAlias',
+				aliasLabel: 'crm_id',
+				aliasId: 'c-1',
+				aliases: { alias: [{ label: 'external_id', id: 'u-9' }] },
+			},
 			credentials: appCredentials(),
 			http: async () => ({ statusCode: 409, headers: {}, body }),
 		});
 		const error = await failureOf(test);
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toMatch(/already belongs to another user/);
-		expect(error.message).toContain('u-9');
+		expect(error.message).toBe('Alias external_id=u-9 already belongs to another user');
 		expect(test.calls).toHaveLength(1);
 	});
 });

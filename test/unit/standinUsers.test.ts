@@ -110,9 +110,7 @@ describe('users in the stand-in', () => {
 			externalId: 'user-ada',
 			additionalFields: { aliases: { alias: [{ label: 'crm_id', id: 'CRM-GRACE' }] } },
 		});
-		expect(conflict.error?.message).toBe(
-			'The alias crm_id "CRM-GRACE" already belongs to another user',
-		);
+		expect(conflict.error?.message).toBe('Alias crm_id=CRM-GRACE already belongs to another user');
 	});
 
 	it('answers 409 naming the alias when an alias is added that another user has', async () => {
@@ -127,9 +125,7 @@ describe('users in the stand-in', () => {
 				],
 			},
 		});
-		expect(conflict.error?.message).toBe(
-			'The alias crm_id "CRM-GRACE" already belongs to another user',
-		);
+		expect(conflict.error?.message).toBe('Alias crm_id=CRM-GRACE already belongs to another user');
 		const aliases = await run({ resource: 'alias', operation: 'getAll', externalId: 'user-alan' });
 		expect(aliases.items.map((item) => item.label)).toEqual(['external_id', 'onesignal_id']);
 	});

@@ -74,7 +74,7 @@ describe('User operations', () => {
 			],
 		);
 		const error = await failureOf(test.run());
-		expect(error.message).toBe('The alias crm_id "c-9" already belongs to another user');
+		expect(error.message).toBe('Alias crm_id=c-9 already belongs to another user');
 		expect(error.description).toContain(
 			'OneSignal said: One or more Aliases claimed by another User.',
 		);
@@ -100,7 +100,7 @@ describe('User operations', () => {
 			[answer(409, { errors: ['external_id u-1 is claimed by another user'] })],
 		);
 		const error = await failureOf(test.run());
-		expect(error.message).toBe('The alias external_id "u-1" already belongs to another user');
+		expect(error.message).toBe('Alias external_id=u-1 already belongs to another user');
 		expect(test.calls[0].sent.url).toMatch(/\/subscriptions\/7e4c5b9a-[^/]+\/user\/identity$/);
 	});
 

@@ -130,9 +130,10 @@ export function identityFromRows(
 }
 
 /** `external_id "u-1", crm_id "c-9"` */
+/** `external_id=u-9, crm_id=c-1`; a value with spaces or commas is quoted so it reads unambiguously. */
 export function describeAliases(aliases: Record<string, string>): string {
 	return Object.entries(aliases)
-		.map(([label, id]) => `${label} "${id}"`)
+		.map(([label, id]) => `${label}=${/[\s,"]/.test(id) ? JSON.stringify(id) : id}`)
 		.join(', ');
 }
 
@@ -209,8 +210,8 @@ export function aliasConflictMessage(conflict: AliasConflict): {
 	if (count === 0) message = 'An alias already belongs to another user';
 	else if (!conflict.named)
 		message = `One of the aliases ${listed} already belongs to another user`;
-	else if (count === 1) message = `The alias ${listed} already belongs to another user`;
-	else message = `The aliases ${listed} already belong to another user`;
+	else if (count === 1) message = `Alias ${listed} already belongs to another user`;
+	else message = `Aliases ${listed} already belong to another user`;
 	const description = [
 		conflict.said.length ? `OneSignal said: ${conflict.said.join('; ')}.` : '',
 		'An alias value identifies exactly one user.',
