@@ -4,7 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { checkAliasLabel, ONESIGNAL_ID } from '../../helpers/aliases';
 import { ParameterError } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
-import { explainUserNotFound, readUserAlias, userLocatorFields, userPath } from '../user/shared';
+import {
+	explainUserNotFound,
+	readUserAlias,
+	userLocatorFields,
+	userPath,
+	writeKeyOf,
+} from '../user/shared';
 import { apiPath } from '../../helpers/paths';
 
 const properties: INodeProperties[] = [
@@ -53,4 +59,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		explainFailure: explainUserNotFound(alias),
 	});
 	return { deleted: true, label, identity: (body.identity as IDataObject | undefined) ?? {} };
+}
+
+/** Writes to one user run one at a time (see actions/types.ts). */
+export function serializeBy(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return writeKeyOf.call(this, itemIndex);
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { aliasConflict, aliasConflictMessage, identityFromRows } from '../../helpers/aliases';
 import { ParameterError } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
-import { fixedRows, readUserLocator, userLocatorFields } from '../user/shared';
+import { fixedRows, readUserLocator, userLocatorFields, writeKeyOf } from '../user/shared';
 import { explainLocatorNotFound, identityPath } from './shared';
 
 const properties: INodeProperties[] = [
@@ -83,4 +83,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				: notFound(failure),
 	});
 	return body;
+}
+
+/** Writes to one user run one at a time (see actions/types.ts). */
+export function serializeBy(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return writeKeyOf.call(this, itemIndex, { withSubscription: true });
 }

@@ -14,6 +14,7 @@ import {
 	readUserAlias,
 	userLocatorFields,
 	userPath,
+	writeKeyOf,
 } from '../user/shared';
 import { subscriptionFieldInput, subscriptionFields } from './shared';
 
@@ -89,4 +90,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				: notFound(failure),
 	});
 	return (body.subscription as IDataObject | undefined) ?? body;
+}
+
+/** Writes to one user run one at a time (see actions/types.ts). */
+export function serializeBy(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return writeKeyOf.call(this, itemIndex);
 }

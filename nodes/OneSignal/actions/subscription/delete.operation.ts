@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { apiPath } from '../../helpers/paths';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
-import { checkSubscriptionId, SUBSCRIPTION_ID_HINT } from '../user/shared';
+import { checkSubscriptionId, SUBSCRIPTION_ID_HINT, subscriptionWriteKey } from '../user/shared';
 import { explainSubscriptionNotFound, subscriptionIdField } from './shared';
 
 const properties: INodeProperties[] = [
@@ -33,4 +33,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		explainFailure: explainSubscriptionNotFound(subscriptionId),
 	});
 	return { deleted: true, id: subscriptionId };
+}
+
+/** Writes to one subscription run one at a time (see actions/types.ts). */
+export function serializeBy(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return subscriptionWriteKey.call(this, itemIndex);
 }

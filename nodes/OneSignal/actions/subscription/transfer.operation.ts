@@ -7,6 +7,7 @@ import {
 	checkSubscriptionId,
 	describeUser,
 	readUserAlias,
+	subscriptionWriteKey,
 	userLocatorFields,
 } from '../user/shared';
 import { explainSubscriptionNotFound, subscriptionIdField } from './shared';
@@ -56,4 +57,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		transferred: true,
 		identity: identity ?? { [owner.label]: owner.id },
 	};
+}
+
+/** Writes to one subscription run one at a time (see actions/types.ts). */
+export function serializeBy(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return subscriptionWriteKey.call(this, itemIndex);
 }

@@ -5,7 +5,7 @@ import { buildSubscriptionFields } from '../../helpers/subscriptions';
 import { apiPath } from '../../helpers/paths';
 import { ParameterError } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
-import { checkSubscriptionId } from '../user/shared';
+import { checkSubscriptionId, subscriptionWriteKey } from '../user/shared';
 import {
 	explainSubscriptionNotFound,
 	subscriptionFieldInput,
@@ -58,4 +58,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		explainFailure: explainSubscriptionNotFound(subscriptionId),
 	});
 	return { id: subscriptionId, updated: true, subscription: fields };
+}
+
+/** Writes to one subscription run one at a time (see actions/types.ts). */
+export function serializeBy(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return subscriptionWriteKey.call(this, itemIndex);
 }

@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
-import { explainUserNotFound, readUserAlias, userLocatorFields, userPath } from './shared';
+import {
+	explainUserNotFound,
+	readUserAlias,
+	userLocatorFields,
+	userPath,
+	writeKeyOf,
+} from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,4 +42,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		),
 	});
 	return { deleted: true, id: alias.id, aliasLabel: alias.label };
+}
+
+/** Writes to one user run one at a time (see actions/types.ts). */
+export function serializeBy(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return writeKeyOf.call(this, itemIndex);
 }

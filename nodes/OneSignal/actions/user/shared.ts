@@ -199,6 +199,38 @@ export function readUserAlias(
 	return locator.alias;
 }
 
+/**
+ * The key naming the user or subscription an item writes to, so the router never sends two writes
+ * for it at once (OneSignal allows one a second). Undefined when the input is invalid: the
+ * operation itself then reports the problem.
+ */
+export function writeKeyOf(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	options: LocatorOptions = {},
+): string | undefined {
+	try {
+		const locator = readUserLocator.call(this, itemIndex, options);
+		return locator.kind === 'alias'
+			? `user:${locator.alias.label}:${locator.alias.id}`
+			: `subscription:${locator.subscriptionId}`;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The write key of an operation that takes a Subscription ID. */
+export function subscriptionWriteKey(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): string | undefined {
+	try {
+		return `subscription:${checkSubscriptionId(this.getNodeParameter('subscriptionId', itemIndex, ''))}`;
+	} catch {
+		return undefined;
+	}
+}
+
 /** /apps/{app_id}/users/by/{alias_label}/{alias_id}, every value encoded. */
 export function userPath(appId: string, alias: Alias, suffix = ''): string {
 	return apiPath`/apps/${appId}/users/by/${alias.label}/${alias.id}` + suffix;

@@ -9,7 +9,13 @@ import {
 import { ParameterError } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
 import { activityFields, deltaInput, propertyFields, propertyInput } from './properties';
-import { explainUserNotFound, readUserAlias, userLocatorFields, userPath } from './shared';
+import {
+	explainUserNotFound,
+	readUserAlias,
+	userLocatorFields,
+	userPath,
+	writeKeyOf,
+} from './shared';
 
 const properties: INodeProperties[] = [
 	...userLocatorFields(),
@@ -94,4 +100,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		explainFailure: explainUserNotFound(alias),
 	});
 	return { identity: { [alias.label]: alias.id }, ...response.body };
+}
+
+/** Writes to one user run one at a time (see actions/types.ts). */
+export function serializeBy(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return writeKeyOf.call(this, itemIndex);
 }
