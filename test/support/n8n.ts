@@ -462,6 +462,35 @@ export class N8nHome {
 		return { nodes: await read('nodes.json'), credentials: await read('credentials.json') };
 	}
 
+	/**
+	 * Runs a saved workflow from one of its triggers as the editor's "Execute workflow" button
+	 * does, inside the running server (only the server has modules such as data tables), and
+	 * returns the finished execution.
+	 */
+	async runManually(
+		url: string,
+		workflowId: string,
+		triggerName: string,
+	): Promise<PublicExecution> {
+		const session = await this.ownerSession(url);
+		const response = await fetch(`${url}/rest/workflows/${workflowId}/run`, {
+			method: 'POST',
+			headers: session,
+			body: JSON.stringify({ triggerToStartFrom: { name: triggerName } }),
+		});
+		if (!response.ok) throw new Error(`manual run: ${response.status} ${await response.text()}`);
+		const { executionId } = ((await response.json()) as { data: { executionId: string } }).data;
+		const apiKey = await this.publicApiKey(url);
+		return await waitFor(`execution ${executionId}`, async () => {
+			const found = await fetch(`${url}/api/v1/executions/${executionId}?includeData=true`, {
+				headers: { 'X-N8N-API-KEY': apiKey },
+			});
+			if (!found.ok) return undefined;
+			const execution = (await found.json()) as PublicExecution;
+			return ['new', 'running', 'waiting'].includes(execution.status) ? undefined : execution;
+		});
+	}
+
 	/** Finished executions of a workflow, oldest first, with their run data (public API). */
 	async executions(url: string, workflowId: string): Promise<PublicExecution[]> {
 		const apiKey = await this.publicApiKey(url);
