@@ -15,6 +15,7 @@ import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
+import { installLikeN8n, type CommunityInstall } from './communityInstall';
 import { n8nBinPath, n8nVersion, netguardPath, node24Path, repoRoot, rigHome } from './paths';
 
 /**
@@ -151,6 +152,11 @@ export interface N8nHomeOptions {
 	version?: string;
 	/** The package folder to link as a community package; the repository by default. */
 	packageDir?: string;
+	/**
+	 * A packed tarball to install the way n8n's Community Nodes installer does, instead of
+	 * linking a folder (see communityInstall.ts).
+	 */
+	installTarball?: string;
 	/** Link nothing (for tests of n8n without our package). */
 	withoutPackage?: boolean;
 	/** Extra environment for every n8n process of this home. */
@@ -161,6 +167,15 @@ export interface StartedN8n {
 	port: number;
 	url: string;
 	process: ChildProcess;
+}
+
+/** A node type or credential type as n8n hands them to its editor (`/types/*.json`). */
+export interface EditorType {
+	name: string;
+	displayName: string;
+	credentials?: Array<{ name: string }>;
+	iconUrl?: string | { light: string; dark: string };
+	[key: string]: unknown;
 }
 
 /** An execution as n8n's public API returns it with `includeData=true`. */
@@ -244,11 +259,14 @@ export class N8nHome {
 	private logs: string[] = [];
 	private servers: ChildProcess[] = [];
 	private apiKey?: string;
+	private session?: Record<string, string>;
 
 	private constructor(
 		readonly dir: string,
 		readonly version: string,
 		private readonly extraEnv: Record<string, string>,
+		/** What installing the tarball did, when the home was made with `installTarball`. */
+		readonly install?: CommunityInstall,
 	) {}
 
 	static async create(options: N8nHomeOptions = {}): Promise<N8nHome> {
@@ -256,6 +274,10 @@ export class N8nHome {
 		const template = await migratedTemplate(version);
 		const dir = mkdtempSync(join(tmpdir(), 'n8n-home-'));
 		cpSync(join(template, '.n8n'), join(dir, '.n8n'), { recursive: true });
+		if (options.installTarball) {
+			const install = installLikeN8n(dir, options.installTarball);
+			return new N8nHome(dir, version, options.env ?? {}, install);
+		}
 		if (!options.withoutPackage) {
 			const packageDir = options.packageDir ?? repoRoot;
 			const name = (
@@ -320,7 +342,10 @@ export class N8nHome {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], extraEnv);
 		// The run JSON is printed through n8n's logger: at debug level it is coloured and follows
 		// a timestamp and level on its first line.
-		const plain = result.stdout.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+		const plain = result.stdout.replace(
+			new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'),
+			'',
+		);
 		const firstLine = /^(?:[\d:.TZ-]+\s+\w+\s+)?\{\s*$/m.exec(plain);
 		let run: ExecutionResult['run'];
 		if (firstLine) {
@@ -381,12 +406,11 @@ export class N8nHome {
 	}
 
 	/**
-	 * A key for n8n's public API, made once per home on a running server: sets up the owner account
-	 * and creates an API key with every scope the owner may have. The key is stored in the home's
-	 * database, so it keeps working after a restart.
+	 * Headers of a signed-in owner on a running server, made once per home: sets up the owner
+	 * account (stored in the home's database, so it survives a restart).
 	 */
-	async publicApiKey(url: string): Promise<string> {
-		if (this.apiKey) return this.apiKey;
+	async ownerSession(url: string): Promise<Record<string, string>> {
+		if (this.session) return this.session;
 		const browserId = randomBytes(8).toString('hex');
 		const owner = await fetch(`${url}/rest/owner/setup`, {
 			method: 'POST',
@@ -402,7 +426,17 @@ export class N8nHome {
 		const cookie = (owner.headers.getSetCookie() ?? [])
 			.map((entry) => entry.split(';')[0])
 			.join('; ');
-		const session = { cookie, 'browser-id': browserId, 'content-type': 'application/json' };
+		this.session = { cookie, 'browser-id': browserId, 'content-type': 'application/json' };
+		return this.session;
+	}
+
+	/**
+	 * A key for n8n's public API, made once per home on a running server, with every scope the
+	 * owner may have. The key is stored in the home's database, so it keeps working after a restart.
+	 */
+	async publicApiKey(url: string): Promise<string> {
+		if (this.apiKey) return this.apiKey;
+		const session = await this.ownerSession(url);
 		const scopesResponse = await fetch(`${url}/rest/api-keys/scopes`, { headers: session });
 		if (!scopesResponse.ok) throw new Error(`api key scopes: ${scopesResponse.status}`);
 		const scopes = ((await scopesResponse.json()) as { data: string[] }).data;
@@ -415,6 +449,46 @@ export class N8nHome {
 			throw new Error(`api key creation failed: ${created.status} ${await created.text()}`);
 		this.apiKey = ((await created.json()) as { data: { rawApiKey: string } }).data.rawApiKey;
 		return this.apiKey;
+	}
+
+	/** The node and credential types a running server hands to its editor. */
+	async editorTypes(url: string): Promise<{ nodes: EditorType[]; credentials: EditorType[] }> {
+		const session = await this.ownerSession(url);
+		const read = async (file: string): Promise<EditorType[]> => {
+			const response = await fetch(`${url}/types/${file}`, { headers: session });
+			if (!response.ok) throw new Error(`/types/${file}: ${response.status}`);
+			return (await response.json()) as EditorType[];
+		};
+		return { nodes: await read('nodes.json'), credentials: await read('credentials.json') };
+	}
+
+	/**
+	 * Runs a saved workflow from one of its triggers as the editor's "Execute workflow" button
+	 * does, inside the running server (only the server has modules such as data tables), and
+	 * returns the finished execution.
+	 */
+	async runManually(
+		url: string,
+		workflowId: string,
+		triggerName: string,
+	): Promise<PublicExecution> {
+		const session = await this.ownerSession(url);
+		const response = await fetch(`${url}/rest/workflows/${workflowId}/run`, {
+			method: 'POST',
+			headers: session,
+			body: JSON.stringify({ triggerToStartFrom: { name: triggerName } }),
+		});
+		if (!response.ok) throw new Error(`manual run: ${response.status} ${await response.text()}`);
+		const { executionId } = ((await response.json()) as { data: { executionId: string } }).data;
+		const apiKey = await this.publicApiKey(url);
+		return await waitFor(`execution ${executionId}`, async () => {
+			const found = await fetch(`${url}/api/v1/executions/${executionId}?includeData=true`, {
+				headers: { 'X-N8N-API-KEY': apiKey },
+			});
+			if (!found.ok) return undefined;
+			const execution = (await found.json()) as PublicExecution;
+			return ['new', 'running', 'waiting'].includes(execution.status) ? undefined : execution;
+		});
 	}
 
 	/** Finished executions of a workflow, oldest first, with their run data (public API). */
