@@ -2,8 +2,9 @@
 # The test command (npm test; CI runs it through .ci/run). Installs what is missing (Node 24, n8n
 # and Prism into a cache outside the repository, the npm dependencies), then lints, builds,
 # type-checks and runs every jest project: unit, contract (Prism with OneSignal's official spec)
-# and end-to-end (real n8n with the OneSignal stand-in). Every process runs under the loopback-only
-# network guard from ../shared. Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
+# and end-to-end (real n8n with the OneSignal stand-in; in queue mode also with Redis and
+# PostgreSQL from Debian). Every process runs under the loopback-only network guard from ../shared.
+# Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -17,6 +18,10 @@ export ONESIGNAL_SHARED_DIR=$shared ONESIGNAL_NETGUARD=$netguard
 
 source scripts/rig.sh
 rig_ensure
+# Redis and PostgreSQL for the queue-mode (scale-out) test. Without them only that test fails,
+# with the reason; everything else still runs.
+source scripts/rig-queue.sh
+rig_queue_ensure || echo '[test] Redis or PostgreSQL is missing: the queue-mode test will fail (see above).' >&2
 bash scripts/ensure-deps.sh
 
 echo '[test] lint' >&2
