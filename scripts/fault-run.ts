@@ -6,7 +6,8 @@
  * execute`). `npm run faults -- --queue` runs the workflow in queue mode instead: n8n's main
  * process, Redis, PostgreSQL and two workers, the orders arriving by webhook in batches of
  * `--batch` (default 50), each worker running up to `--concurrency` executions at once (default
- * 5); `--sqlite` shares one SQLite file between the processes instead of PostgreSQL.
+ * 5); `--sqlite` shares one SQLite file between the processes instead of PostgreSQL, and
+ * `--log <file>` keeps what the n8n processes printed.
  */
 import {
 	runFaultScenario,
@@ -45,7 +46,8 @@ function notExactlyOnce(row: FaultFigures): boolean {
 		row.lost > 0 ||
 		row.itemsWithId !== row.deliveries ||
 		(queue !== undefined &&
-			(queue.notRunByAWorker > 0 ||
+			(queue.refusedDeliveries.length > 0 ||
+				queue.notRunByAWorker > 0 ||
 				queue.runByTwoWorkers > 0 ||
 				queue.unsuccessful > 0 ||
 				queue.executionsPerWorker.some((count) => count === 0)))
@@ -72,6 +74,9 @@ async function main() {
 			workers,
 			concurrency,
 			database,
+			logFile: process.argv.includes('--log')
+				? process.argv[process.argv.indexOf('--log') + 1]
+				: undefined,
 		});
 		figures.push(result);
 		const queue = result.queue!;
@@ -81,6 +86,12 @@ async function main() {
 		console.log(
 			`  workers (concurrency ${concurrency} each): ${queue.executionsPerWorker.map((count, index) => `worker ${index + 1} ran ${count}`).join(', ')}; run by no worker: ${queue.notRunByAWorker}, by two: ${queue.runByTwoWorkers}; not successful: ${queue.unsuccessful}; log lines about a busy database: ${queue.databaseBusyLines}`,
 		);
+		console.log(
+			`  batches posted twice: ${queue.postedTwice}; both copies on different workers: ${queue.copiesOnTwoWorkers}; both copies running at the same time: ${queue.copiesAtOnce}`,
+		);
+		for (const refusal of queue.refusedDeliveries) {
+			console.log(`  n8n refused a webhook call: ${refusal.slice(0, 300)}`);
+		}
 	} else {
 		for (const scenario of ['default', 'retryOnFail', 'businessKeyTwice'] as Array<
 			Exclude<Scenario, 'queue'>

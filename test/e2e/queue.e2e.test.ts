@@ -42,6 +42,8 @@ describe('exactly once in queue mode, with two workers', () => {
 	it('ran every execution on a worker, each on one only, and both workers took some', () => {
 		expect(figures.queue).toMatchObject({
 			workers: 2,
+			refusedDeliveries: [],
+			postedTwice: 2,
 			notRunByAWorker: 0,
 			runByTwoWorkers: 0,
 			unsuccessful: 0,

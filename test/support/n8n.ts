@@ -1,12 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
 import {
+	chownSync,
 	cpSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
 	readFileSync,
-	chownSync,
 	renameSync,
 	rmSync,
 	symlinkSync,
@@ -189,6 +189,8 @@ export interface PublicExecution {
 	status: string;
 	mode: string;
 	workflowId: string;
+	startedAt?: string;
+	stoppedAt?: string;
 	data?: NonNullable<ExecutionResult['run']>['data'];
 }
 
@@ -260,10 +262,13 @@ export function executionOutput(
 	return runs.flatMap((entry) => entry.data?.main?.[0]?.map((item) => item.json) ?? []);
 }
 
+const OWNER_EMAIL = 'owner@example.com';
+
 export class N8nHome {
 	private logs: string[] = [];
 	private servers: ChildProcess[] = [];
 	private apiKey?: string;
+	private readonly ownerPassword = `Pw-${randomBytes(8).toString('hex')}-9`;
 
 	private constructor(
 		readonly dir: string,
@@ -458,16 +463,25 @@ export class N8nHome {
 	async publicApiKey(url: string): Promise<string> {
 		if (this.apiKey) return this.apiKey;
 		const browserId = randomBytes(8).toString('hex');
-		const owner = await fetch(`${url}/rest/owner/setup`, {
+		const headers = { 'content-type': 'application/json', 'browser-id': browserId };
+		let owner = await fetch(`${url}/rest/owner/setup`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': browserId },
+			headers,
 			body: JSON.stringify({
-				email: 'owner@example.com',
+				email: OWNER_EMAIL,
 				firstName: 'Test',
 				lastName: 'Owner',
-				password: `Pw-${randomBytes(8).toString('hex')}-9`,
+				password: this.ownerPassword,
 			}),
 		});
+		if (owner.status === 400) {
+			// An earlier call set the owner up and then failed (e.g. on a busy database): log in.
+			owner = await fetch(`${url}/rest/login`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({ emailOrLdapLoginId: OWNER_EMAIL, password: this.ownerPassword }),
+			});
+		}
 		if (!owner.ok) throw new Error(`owner setup failed: ${owner.status} ${await owner.text()}`);
 		const cookie = (owner.headers.getSetCookie() ?? [])
 			.map((entry) => entry.split(';')[0])
@@ -723,10 +737,14 @@ export interface QueueClusterOptions {
 /**
  * n8n in queue mode ("scaling mode") on loopback: a Redis of its own, one main process (`n8n
  * start`: editor, API, webhooks, and it puts executions on the queue) and workers (`n8n worker`)
- * that take executions off the queue and run them. All processes share the home's user folder,
- * hence its SQLite database and encryption key. Executions that should run on a worker must be
- * started the way production ones are, e.g. through a webhook: `n8n execute` runs in its own
- * process, and the main keeps manual executions for itself.
+ * that take executions off the queue and run them. All processes share the home's user folder
+ * (its encryption key) and its database: use a home made with a PostgreSQL (`startPostgres()`,
+ * its `n8nEnv` as the home's env), because a SQLite file shared by the processes fails executions
+ * under load (README, "Scale-out"). Import the workflows first: that also migrates the database,
+ * which the processes then need not race to do.
+ *
+ * Executions run on a worker only when started as production ones are, e.g. through a webhook:
+ * `n8n execute` runs in its own process, and the main keeps manual executions for itself.
  */
 export class QueueCluster {
 	private constructor(
@@ -765,9 +783,10 @@ export class QueueCluster {
 	}
 
 	/**
-	 * Which worker ran each execution (execution ID → worker index), read from the line each
-	 * worker logs at info level (n8n's default) when it takes an execution off the queue. An execution taken by two workers
-	 * (which must not happen) is listed under both, so callers can count it.
+	 * Which worker ran each execution (execution ID → worker indexes), read from the line each
+	 * worker logs at info level (n8n's default) when it takes an execution off the queue. An
+	 * execution taken by two workers (which must not happen) is listed under both, so callers can
+	 * count it.
 	 */
 	executionsByWorker(): Map<string, number[]> {
 		const byExecution = new Map<string, number[]>();
