@@ -621,13 +621,21 @@ export interface StartedPostgres {
 
 /**
  * PostgreSQL refuses to run as root. As root, the server runs as Debian's `postgres` account
- * (made by the postgresql package); any other user runs it as itself.
+ * (made by the postgresql package), or as `nobody` where there is none; any other user runs it
+ * as itself.
  */
 function postgresAccount(): { uid: number; gid: number; prefix: string[] } | undefined {
 	if (process.getuid?.() !== 0) return undefined;
-	const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
-	const uid = id('-u');
-	const gid = id('-g');
+	const id = (flag: string, user: string) =>
+		Number(execFileSync('id', [flag, user], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+	let user = 'postgres';
+	try {
+		id('-u', user);
+	} catch {
+		user = 'nobody';
+	}
+	const uid = id('-u', user);
+	const gid = id('-g', user);
 	return { uid, gid, prefix: ['setpriv', `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups'] };
 }
 
