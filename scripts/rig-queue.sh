@@ -66,7 +66,8 @@ rig_deb_unpack() {
 	rig_queue_log "downloading ${missing[*]} with apt-get download into $target (first run only)"
 	rm -rf "$staging"
 	mkdir -p "$staging/debs" "$staging/root"
-	(cd "$staging/debs" && apt-get download "${missing[@]}") >>"$RIG_HOME/queue-apt.log" 2>&1 || return 1
+	(cd "$staging/debs" && apt-get download "${missing[@]}") >>"$RIG_HOME/queue-apt.log" 2>&1 ||
+		return 1
 	local deb
 	for deb in "$staging"/debs/*.deb; do
 		dpkg-deb -x "$deb" "$staging/root" || return 1
@@ -102,14 +103,25 @@ rig_deb_library_path() {
 	echo "$root/usr/lib/x86_64-linux-gnu:$root/lib/x86_64-linux-gnu:$root/usr/lib"
 }
 
+# Adds the libraries of an unpacked package to ONESIGNAL_DEB_LIBRARY_PATH.
+rig_deb_use_libraries() {
+	local more
+	more=$(rig_deb_library_path "$1")
+	export ONESIGNAL_DEB_LIBRARY_PATH="$more${ONESIGNAL_DEB_LIBRARY_PATH:+:$ONESIGNAL_DEB_LIBRARY_PATH}"
+}
+
+# Runs a program with the unpacked libraries, quietly; succeeds when the program does.
+rig_deb_runs() {
+	LD_LIBRARY_PATH="${ONESIGNAL_DEB_LIBRARY_PATH:-}" "$@" >/dev/null 2>&1
+}
+
 rig_redis_find() {
 	local found=${ONESIGNAL_REDIS_SERVER:-$(command -v redis-server || true)}
 	if [ -z "$found" ] && [ -f "$RIG_HOME/debs-redis/.complete" ]; then
 		found="$RIG_HOME/debs-redis/root/usr/bin/redis-server"
-		export ONESIGNAL_DEB_LIBRARY_PATH="$(rig_deb_library_path redis)${ONESIGNAL_DEB_LIBRARY_PATH:+:$ONESIGNAL_DEB_LIBRARY_PATH}"
+		rig_deb_use_libraries redis
 	fi
-	[ -n "$found" ] && LD_LIBRARY_PATH="${ONESIGNAL_DEB_LIBRARY_PATH:-}" "$found" --version >/dev/null 2>&1 &&
-		export ONESIGNAL_REDIS_SERVER=$found
+	[ -n "$found" ] && rig_deb_runs "$found" --version && export ONESIGNAL_REDIS_SERVER=$found
 }
 
 rig_pg_find() {
@@ -118,11 +130,10 @@ rig_pg_find() {
 		found="/usr/lib/postgresql/$PG_MAJOR/bin"
 	if [ -z "$found" ] && [ -f "$RIG_HOME/debs-postgresql/.complete" ]; then
 		found="$RIG_HOME/debs-postgresql/root/usr/lib/postgresql/$PG_MAJOR/bin"
-		export ONESIGNAL_DEB_LIBRARY_PATH="$(rig_deb_library_path postgresql)${ONESIGNAL_DEB_LIBRARY_PATH:+:$ONESIGNAL_DEB_LIBRARY_PATH}"
+		rig_deb_use_libraries postgresql
 	fi
-	[ -n "$found" ] && LD_LIBRARY_PATH="${ONESIGNAL_DEB_LIBRARY_PATH:-}" "$found/postgres" --version >/dev/null 2>&1 &&
-		LD_LIBRARY_PATH="${ONESIGNAL_DEB_LIBRARY_PATH:-}" "$found/initdb" --version >/dev/null 2>&1 &&
-		export ONESIGNAL_PG_BIN=$found
+	[ -n "$found" ] && rig_deb_runs "$found/postgres" --version &&
+		rig_deb_runs "$found/initdb" --version && export ONESIGNAL_PG_BIN=$found
 }
 
 rig_queue_ensure() {
@@ -132,7 +143,8 @@ rig_queue_ensure() {
 	exec 8>"$RIG_HOME/.queue-lock"
 	flock 8
 	local started=$SECONDS failed=()
-	rig_redis_find || { rig_deb_get redis redis-server redis-tools && rig_redis_find; } || failed+=(redis-server)
+	rig_redis_find || { rig_deb_get redis redis-server redis-tools && rig_redis_find; } ||
+		failed+=(redis-server)
 	rig_pg_find || { rig_deb_get postgresql "postgresql-$PG_MAJOR" && rig_pg_find; } ||
 		failed+=("postgresql-$PG_MAJOR")
 	flock -u 8
@@ -142,7 +154,8 @@ rig_queue_ensure() {
 	fi
 	rig_queue_log "Could not install ${failed[*]}, so the queue-mode (scale-out) tests cannot run."
 	rig_queue_log "Tried: installed binaries, apt-get (as $(id -un)); see $RIG_HOME/queue-apt.log."
-	rig_queue_log "Install Debian's redis-server and postgresql-$PG_MAJOR packages, or set ONESIGNAL_REDIS_SERVER / ONESIGNAL_PG_BIN."
+	rig_queue_log "Install Debian's redis-server and postgresql-$PG_MAJOR packages," \
+		'or set ONESIGNAL_REDIS_SERVER and ONESIGNAL_PG_BIN.'
 	return 1
 }
 

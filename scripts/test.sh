@@ -21,7 +21,8 @@ rig_ensure
 # Redis and PostgreSQL for the queue-mode (scale-out) test. Without them only that test fails,
 # with the reason; everything else still runs.
 source scripts/rig-queue.sh
-rig_queue_ensure || echo '[test] Redis or PostgreSQL is missing: the queue-mode test will fail (see above).' >&2
+rig_queue_ensure ||
+	echo '[test] Redis or PostgreSQL is missing: the queue-mode test will fail (see above).' >&2
 bash scripts/ensure-deps.sh
 
 echo '[test] lint' >&2
