@@ -5,6 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/rig.sh
 rig_ensure
+# The queue-mode fault run (`--queue`) also needs Redis and PostgreSQL.
+if [[ " $* " == *' --queue '* ]]; then
+	source scripts/rig-queue.sh
+	rig_queue_ensure
+fi
 bash scripts/ensure-deps.sh
 npm run --silent build >/dev/null
 netguard=${ONESIGNAL_NETGUARD:-$PWD/../shared/e2e/netguard.cjs}

@@ -7,14 +7,16 @@ import { codeNode, linearWorkflow, type WorkflowNode } from '../support/workflow
 /**
  * API keys never appear in output items, error messages, error descriptions or n8n's log, on
  * every failure path: 401 (unknown key), 403 (key of another app), 429 until the attempts run out,
- * 500 until the attempts run out, and a refused connection. n8n runs with debug logging so the
- * request helper's retry lines are in the log too.
+ * 500 until the attempts run out, and a refused connection; for the app key and for the
+ * organization key alike. n8n runs with debug logging so the request helper's retry lines are in
+ * the log too.
  */
 
 let standIn: StandIn;
 let home: N8nHome;
 let result: ExecutionResult;
 const unknownKey = `os_v2_app_${randomBytes(20).toString('hex')}`;
+const unknownOrgKey = `os_v2_org_${randomBytes(20).toString('hex')}`;
 let otherAppKey: string;
 
 function credential(id: string, apiKey: string, baseUrl: string) {
@@ -23,6 +25,37 @@ function credential(id: string, apiKey: string, baseUrl: string) {
 		name: id,
 		type: 'oneSignalAppApi',
 		data: { appId: standIn.seeded!.appId, apiKey, baseUrl },
+	};
+}
+
+function orgCredential(id: string, apiKey: string, baseUrl: string) {
+	return {
+		id,
+		name: id,
+		type: 'oneSignalOrganizationApi',
+		data: { apiKey, organizationId: 'org-e2e', baseUrl },
+	};
+}
+
+/** An organization-key operation: listing apps, reading one app, or listing an app's API keys. */
+function orgCall(
+	name: string,
+	credentialId: string,
+	operation: 'listApps' | 'getApp' | 'listKeys',
+): WorkflowNode {
+	const app = { __rl: true, mode: 'id', value: standIn.seeded!.appId };
+	const parameters = {
+		listApps: { resource: 'app', operation: 'getAll', returnAll: true },
+		getApp: { resource: 'app', operation: 'get', app },
+		listKeys: { resource: 'apiKey', operation: 'getAll', app },
+	}[operation];
+	return {
+		name,
+		type: 'n8n-nodes-onesignal.oneSignal',
+		typeVersion: 1,
+		onError: 'continueRegularOutput',
+		credentials: { oneSignalOrganizationApi: { id: credentialId, name: credentialId } },
+		parameters: { ...parameters, requestSettings: { maxAttempts: 2, maxRetryWait: 1 } },
 	};
 }
 
@@ -75,6 +108,22 @@ beforeAll(async () => {
 			status: 500,
 			body: { errors: ['Internal Server Error'] },
 		},
+		// The organization-key paths: listing an app's keys is rate limited, reading an app fails.
+		{
+			method: 'GET',
+			path: '^/apps/[^/]+/auth/tokens$',
+			kind: 'status',
+			status: 429,
+			headers: { 'Retry-After': '0' },
+			body: { errors: ['API rate limit exceeded'] },
+		},
+		{
+			method: 'GET',
+			path: '^/apps/[^/]+$',
+			kind: 'status',
+			status: 500,
+			body: { errors: ['Internal Server Error'] },
+		},
 	];
 	const closedPort = await freePort();
 	home = await N8nHome.create({ env: { N8N_LOG_LEVEL: 'debug' } });
@@ -83,6 +132,14 @@ beforeAll(async () => {
 		credential('osUnknownKey', unknownKey, standIn.url),
 		credential('osOtherAppKey', otherAppKey, standIn.url),
 		credential('osUnreachable', standIn.seeded!.appKey, `http://127.0.0.1:${closedPort}`),
+		orgCredential('osOrgGood', standIn.state.organizationKey, standIn.url),
+		orgCredential('osOrgUnknownKey', unknownOrgKey, standIn.url),
+		orgCredential('osOrgWithAppKey', standIn.seeded!.appKey, standIn.url),
+		orgCredential(
+			'osOrgUnreachable',
+			standIn.state.organizationKey,
+			`http://127.0.0.1:${closedPort}`,
+		),
 	]);
 	await home.importWorkflow(
 		linearWorkflow('osSecretsEverywhere', [
@@ -92,6 +149,11 @@ beforeAll(async () => {
 			send('Rate limited (429)', 'osGoodCredential', 'node-429'),
 			send('Server error (500)', 'osGoodCredential', 'node-500'),
 			send('Connection refused', 'osUnreachable', 'node-refused'),
+			orgCall('Org: unknown key (401)', 'osOrgUnknownKey', 'listApps'),
+			orgCall('Org: app key instead (403)', 'osOrgWithAppKey', 'listApps'),
+			orgCall('Org: rate limited (429)', 'osOrgGood', 'listKeys'),
+			orgCall('Org: server error (500)', 'osOrgGood', 'getApp'),
+			orgCall('Org: connection refused', 'osOrgUnreachable', 'listApps'),
 		]),
 	);
 	result = await home.execute('osSecretsEverywhere');
@@ -114,6 +176,26 @@ describe('no key in output, errors or logs', () => {
 			undefined,
 			2,
 		],
+		[
+			'Org: unknown key (401)',
+			/^OneSignal refused the organization API key \(HTTP 401\)/,
+			'401',
+			1,
+		],
+		[
+			'Org: app key instead (403)',
+			/^OneSignal refused the organization API key \(HTTP 403\)/,
+			'403',
+			1,
+		],
+		['Org: rate limited (429)', /^API rate limit exceeded$/, '429', 2],
+		['Org: server error (500)', /^Internal Server Error$/, '500', 2],
+		[
+			'Org: connection refused',
+			/^Could not get an answer from OneSignal \(127\.0\.0\.1:\d+\): the connection was refused$/,
+			undefined,
+			2,
+		],
 	] as const)('%s fails its item with a clear error', (node, message, httpCode, attempts) => {
 		const [item] = outputOf(result, node);
 		expect(item.error).toMatch(message);
@@ -126,7 +208,8 @@ describe('no key in output, errors or logs', () => {
 		const retryLines = result.log
 			.split('\n')
 			.filter((line) => line.includes('OneSignal request will be retried'));
-		expect(retryLines.length).toBeGreaterThanOrEqual(2);
+		// 429, 500 and the refused connection, for each key.
+		expect(retryLines.length).toBeGreaterThanOrEqual(6);
 		for (const line of retryLines) {
 			expect(line).not.toContain('Hello from');
 			expect(line).not.toMatch(/authorization/i);
@@ -141,6 +224,7 @@ describe('no key in output, errors or logs', () => {
 			unknownKey,
 			otherAppKey,
 			standIn.state.organizationKey,
+			unknownOrgKey,
 		]) {
 			expect(everything).not.toContain(key);
 			// Nor a long piece of it (a key cut short in a log line is still a leak).
@@ -153,5 +237,7 @@ describe('no key in output, errors or logs', () => {
 		expect(sentKeys).toContain(`Key ${unknownKey}`);
 		expect(sentKeys).toContain(`Key ${otherAppKey}`);
 		expect(sentKeys).toContain(`Key ${standIn.seeded!.appKey}`);
+		expect(sentKeys).toContain(`Key ${standIn.state.organizationKey}`);
+		expect(sentKeys).toContain(`Key ${unknownOrgKey}`);
 	});
 });

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'child_process';
+import { execFileSync, spawn, type ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
 import {
+	chownSync,
 	cpSync,
 	existsSync,
 	mkdirSync,
@@ -11,12 +12,22 @@ import {
 	symlinkSync,
 	writeFileSync,
 } from 'fs';
-import { createServer } from 'net';
+import { connect, createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
 import { installLikeN8n, type CommunityInstall } from './communityInstall';
-import { n8nBinPath, n8nVersion, netguardPath, node24Path, repoRoot, rigHome } from './paths';
+import {
+	debLibraryPath,
+	n8nBinPath,
+	n8nVersion,
+	netguardPath,
+	node24Path,
+	postgresBinDir,
+	redisServerPath,
+	repoRoot,
+	rigHome,
+} from './paths';
 
 /**
  * Real n8n on loopback for end-to-end runs: a fresh user folder per test, the package linked as a
@@ -167,6 +178,15 @@ export interface StartedN8n {
 	port: number;
 	url: string;
 	process: ChildProcess;
+	/** What this process printed so far. */
+	log: () => string;
+}
+
+export interface StartedWorker {
+	process: ChildProcess;
+	/** What this worker printed so far. */
+	log: () => string;
+	healthPort: number;
 }
 
 /** A node type or credential type as n8n hands them to its editor (`/types/*.json`). */
@@ -184,12 +204,14 @@ export interface PublicExecution {
 	status: string;
 	mode: string;
 	workflowId: string;
+	startedAt?: string;
+	stoppedAt?: string;
 	data?: NonNullable<ExecutionResult['run']>['data'];
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) return;
-	child.kill('SIGTERM');
+	child.kill(signal);
 	await new Promise((resolve) => {
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
@@ -255,11 +277,14 @@ export function executionOutput(
 	return runs.flatMap((entry) => entry.data?.main?.[0]?.map((item) => item.json) ?? []);
 }
 
+const OWNER_EMAIL = 'owner@example.com';
+
 export class N8nHome {
 	private logs: string[] = [];
 	private servers: ChildProcess[] = [];
 	private apiKey?: string;
 	private session?: Record<string, string>;
+	private readonly ownerPassword = `Pw-${randomBytes(8).toString('hex')}-9`;
 
 	private constructor(
 		readonly dir: string,
@@ -360,31 +385,78 @@ export class N8nHome {
 		return { ...result, run, log: `${result.stdout}\n${result.stderr}` };
 	}
 
-	/** Starts `n8n start` and resolves once it answers on its port. */
-	async start(extraEnv: Record<string, string> = {}): Promise<StartedN8n> {
-		const port = await freePort();
-		const env = await this.env({ N8N_PORT: String(port), ...extraEnv });
-		const child = spawn(node24Path(), [n8nBinPath(this.version), 'start'], {
+	/**
+	 * Spawns a long-running n8n command of this home (`start`, `worker`). Its output goes into the
+	 * home's log and into a log of its own, and dispose() stops it.
+	 */
+	private spawnServer(
+		args: string[],
+		env: NodeJS.ProcessEnv,
+	): { process: ChildProcess; log: () => string } {
+		const child = spawn(node24Path(), [n8nBinPath(this.version), ...args], {
 			env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.servers.push(child);
-		child.stdout!.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
-		child.stderr!.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
-		const url = `http://127.0.0.1:${port}`;
+		const own: string[] = [];
+		const collect = (chunk: Buffer) => {
+			const text = chunk.toString();
+			own.push(text);
+			this.logs.push(text);
+		};
+		child.stdout!.on('data', collect);
+		child.stderr!.on('data', collect);
+		return { process: child, log: () => own.join('') };
+	}
+
+	/** Resolves once `url` answers 200; fails when the process exits first or after two minutes. */
+	private async waitUntilReady(child: ChildProcess, url: string, what: string): Promise<void> {
 		const deadline = Date.now() + 120_000;
 		for (;;) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited early:\n${this.log}`);
+			if (child.exitCode !== null) throw new Error(`${what} exited early:\n${this.log}`);
 			try {
-				const response = await fetch(`${url}/healthz/readiness`);
-				if (response.ok) break;
+				const response = await fetch(url);
+				if (response.ok) return;
 			} catch {
 				// Not listening yet.
 			}
-			if (Date.now() > deadline) throw new Error(`n8n did not become ready:\n${this.log}`);
+			if (Date.now() > deadline) throw new Error(`${what} did not become ready:\n${this.log}`);
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		return { port, url, process: child };
+	}
+
+	/** Starts `n8n start` and resolves once it answers on its port. */
+	async start(extraEnv: Record<string, string> = {}): Promise<StartedN8n> {
+		const port = await freePort();
+		const env = await this.env({ N8N_PORT: String(port), ...extraEnv });
+		const { process: child, log } = this.spawnServer(['start'], env);
+		const url = `http://127.0.0.1:${port}`;
+		await this.waitUntilReady(child, `${url}/healthz/readiness`, 'n8n start');
+		return { port, url, process: child, log };
+	}
+
+	/**
+	 * Starts `n8n worker` (queue mode; `extraEnv` must say where Redis is, see QueueCluster) and
+	 * resolves once its health endpoint, on a loopback port of its own, says it is ready: connected
+	 * to the database and to Redis, and taking jobs.
+	 */
+	async startWorker(
+		extraEnv: Record<string, string> = {},
+		concurrency = 5,
+	): Promise<StartedWorker> {
+		const port = await freePort();
+		const env = await this.env({
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(port),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			...extraEnv,
+		});
+		const { process: child, log } = this.spawnServer(
+			['worker', `--concurrency=${concurrency}`],
+			env,
+		);
+		await this.waitUntilReady(child, `http://127.0.0.1:${port}/healthz/readiness`, 'n8n worker');
+		return { process: child, log, healthPort: port };
 	}
 
 	/**
@@ -412,16 +484,25 @@ export class N8nHome {
 	async ownerSession(url: string): Promise<Record<string, string>> {
 		if (this.session) return this.session;
 		const browserId = randomBytes(8).toString('hex');
-		const owner = await fetch(`${url}/rest/owner/setup`, {
+		const headers = { 'content-type': 'application/json', 'browser-id': browserId };
+		let owner = await fetch(`${url}/rest/owner/setup`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': browserId },
+			headers,
 			body: JSON.stringify({
-				email: 'owner@example.com',
+				email: OWNER_EMAIL,
 				firstName: 'Test',
 				lastName: 'Owner',
-				password: `Pw-${randomBytes(8).toString('hex')}-9`,
+				password: this.ownerPassword,
 			}),
 		});
+		if (owner.status === 400) {
+			// An earlier call set the owner up and then failed (e.g. on a busy database): log in.
+			owner = await fetch(`${url}/rest/login`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({ emailOrLdapLoginId: OWNER_EMAIL, password: this.ownerPassword }),
+			});
+		}
 		if (!owner.ok) throw new Error(`owner setup failed: ${owner.status} ${await owner.text()}`);
 		const cookie = (owner.headers.getSetCookie() ?? [])
 			.map((entry) => entry.split(';')[0])
@@ -513,8 +594,13 @@ export class N8nHome {
 		return executions.sort((a, b) => Number(a.id) - Number(b.id));
 	}
 
-	async dispose(): Promise<void> {
+	/** Stops every process started with start() or startWorker(). */
+	async stopServers(): Promise<void> {
 		for (const server of this.servers) await stopProcess(server);
+	}
+
+	async dispose(): Promise<void> {
+		await this.stopServers();
 		rmSync(this.dir, { recursive: true, force: true });
 	}
 }
@@ -526,4 +612,275 @@ export function outputOf(
 ): Array<Record<string, unknown>> {
 	const runs = result.run?.data.resultData.runData[nodeName] ?? [];
 	return runs.flatMap((entry) => entry.data?.main?.[0]?.map((item) => item.json) ?? []);
+}
+
+/** A Redis server of a test's own, on 127.0.0.1, keeping nothing on disk. */
+export interface StartedRedis {
+	port: number;
+	/** What Redis printed so far. */
+	log: () => string;
+	stop(): Promise<void>;
+}
+
+/** Answers true once Redis on `port` replies PONG to a PING. */
+async function redisAnswers(port: number): Promise<boolean> {
+	return await new Promise((resolve) => {
+		const socket = connect(port, '127.0.0.1');
+		let reply = '';
+		socket.setTimeout(1000, () => socket.destroy());
+		socket.on('connect', () => socket.write('PING\r\n'));
+		socket.on('data', (chunk: Buffer) => {
+			reply += chunk.toString();
+			if (reply.includes('\r\n')) socket.end();
+		});
+		socket.on('error', () => resolve(false));
+		socket.on('close', () => resolve(reply.startsWith('+PONG')));
+	});
+}
+
+/** The environment for a program of an unpacked Debian package (see scripts/rig-queue.sh). */
+function debEnv(): NodeJS.ProcessEnv {
+	const libraries = debLibraryPath();
+	return { PATH: process.env.PATH, ...(libraries ? { LD_LIBRARY_PATH: libraries } : {}) };
+}
+
+/**
+ * Starts Debian's redis-server (see scripts/rig-queue.sh) on a free loopback port, with no
+ * snapshots and no append-only file: the queue lives as long as the test.
+ */
+export async function startRedis(): Promise<StartedRedis> {
+	const port = await freePort();
+	const dir = mkdtempSync(join(tmpdir(), 'redis-'));
+	const args = ['--bind', '127.0.0.1', '--port', String(port), '--protected-mode', 'yes'];
+	args.push('--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no');
+	const child = spawn(redisServerPath(), args, {
+		env: debEnv(),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	const output: string[] = [];
+	child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+	child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+	const log = () => output.join('');
+	const stop = async () => {
+		await stopProcess(child);
+		rmSync(dir, { recursive: true, force: true });
+	};
+	try {
+		await waitFor(
+			'Redis to answer',
+			async () => {
+				if (child.exitCode !== null) throw new Error(`redis-server exited:\n${log()}`);
+				return (await redisAnswers(port)) ? true : undefined;
+			},
+			{ timeoutMs: 30_000, intervalMs: 100 },
+		);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { port, log, stop };
+}
+
+/** A PostgreSQL server of a test's own, on 127.0.0.1, and how n8n reaches it. */
+export interface StartedPostgres {
+	port: number;
+	/** The environment that makes n8n use this server as its database. */
+	n8nEnv: Record<string, string>;
+	log: () => string;
+	stop(): Promise<void>;
+}
+
+/**
+ * PostgreSQL refuses to run as root. As root, the server runs as Debian's `postgres` account
+ * (made by the postgresql package), or as `nobody` where there is none; any other user runs it
+ * as itself.
+ */
+function postgresAccount(): { uid: number; gid: number; prefix: string[] } | undefined {
+	if (process.getuid?.() !== 0) return undefined;
+	const id = (flag: string, user: string) =>
+		Number(execFileSync('id', [flag, user], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+	let user = 'postgres';
+	try {
+		id('-u', user);
+	} catch {
+		user = 'nobody';
+	}
+	const uid = id('-u', user);
+	const gid = id('-g', user);
+	return { uid, gid, prefix: ['setpriv', `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups'] };
+}
+
+/**
+ * Starts Debian's PostgreSQL (see scripts/rig-queue.sh) in a fresh data folder on a free loopback
+ * port, reachable only over TCP from 127.0.0.1 and with trust authentication (nothing else can
+ * reach it). Durability is switched off, as for any throw-away test database.
+ */
+export async function startPostgres(): Promise<StartedPostgres> {
+	const bin = postgresBinDir();
+	const port = await freePort();
+	const dir = mkdtempSync(join(tmpdir(), 'postgres-'));
+	const data = join(dir, 'data');
+	const account = postgresAccount();
+	if (account) chownSync(dir, account.uid, account.gid);
+	const command = (program: string, args: string[]) => {
+		const full = [...(account?.prefix ?? []), join(bin, program), ...args];
+		return { file: full[0], args: full.slice(1) };
+	};
+	const output: string[] = [];
+	const log = () => output.join('');
+
+	const initdb = command('initdb', [
+		'-D',
+		data,
+		'-U',
+		'postgres',
+		'--auth=trust',
+		'--encoding=UTF8',
+		'--no-sync',
+		'--no-instructions',
+	]);
+	const initialised = await runCommand(initdb.file, initdb.args, { ...debEnv(), LC_ALL: 'C' });
+	output.push(initialised.stdout, initialised.stderr);
+	if (initialised.code !== 0) {
+		rmSync(dir, { recursive: true, force: true });
+		throw new Error(`initdb failed (${initialised.code}):\n${log()}`);
+	}
+
+	const server = command('postgres', [
+		'-D',
+		data,
+		'-p',
+		String(port),
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		'unix_socket_directories=',
+		'-c',
+		'fsync=off',
+		'-c',
+		'synchronous_commit=off',
+		'-c',
+		'full_page_writes=off',
+		'-c',
+		'max_connections=100',
+	]);
+	const child = spawn(server.file, server.args, {
+		env: { ...debEnv(), LC_ALL: 'C' },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+	child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+	const stop = async () => {
+		// SIGINT is PostgreSQL's "fast" shutdown: it does not wait for clients to disconnect.
+		await stopProcess(child, 'SIGINT');
+		rmSync(dir, { recursive: true, force: true });
+	};
+	try {
+		await waitFor(
+			'PostgreSQL to accept connections',
+			async () => {
+				if (child.exitCode !== null) throw new Error(`postgres exited:\n${log()}`);
+				return log().includes('database system is ready to accept connections') ? true : undefined;
+			},
+			{ timeoutMs: 60_000, intervalMs: 100 },
+		);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return {
+		port,
+		log,
+		stop,
+		n8nEnv: {
+			DB_TYPE: 'postgresdb',
+			DB_POSTGRESDB_HOST: '127.0.0.1',
+			DB_POSTGRESDB_PORT: String(port),
+			DB_POSTGRESDB_DATABASE: 'postgres',
+			DB_POSTGRESDB_USER: 'postgres',
+			// Trust authentication ignores it; n8n wants one.
+			DB_POSTGRESDB_PASSWORD: 'unused',
+		},
+	};
+}
+
+export interface QueueClusterOptions {
+	/** How many `n8n worker` processes; 2 by default. */
+	workers?: number;
+	/** Executions each worker runs at once (`--concurrency`); n8n's advice is at least 5. */
+	concurrency?: number;
+	/** Extra environment for the main process and every worker. */
+	env?: Record<string, string>;
+}
+
+/**
+ * n8n in queue mode ("scaling mode") on loopback: a Redis of its own, one main process (`n8n
+ * start`: editor, API, webhooks, and it puts executions on the queue) and workers (`n8n worker`)
+ * that take executions off the queue and run them. All processes share the home's user folder
+ * (its encryption key) and its database: use a home made with a PostgreSQL (`startPostgres()`,
+ * its `n8nEnv` as the home's env), because a SQLite file shared by the processes fails executions
+ * under load (README, "Scale-out"). Import the workflows first: that also migrates the database,
+ * which the processes then need not race to do.
+ *
+ * Executions run on a worker only when started as production ones are, e.g. through a webhook:
+ * `n8n execute` runs in its own process, and the main keeps manual executions for itself.
+ */
+export class QueueCluster {
+	private constructor(
+		readonly home: N8nHome,
+		readonly redis: StartedRedis,
+		readonly main: StartedN8n,
+		readonly workers: StartedWorker[],
+	) {}
+
+	/** The environment that puts a process into queue mode with this Redis. */
+	static queueEnv(redis: StartedRedis): Record<string, string> {
+		return {
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(redis.port),
+		};
+	}
+
+	static async start(home: N8nHome, options: QueueClusterOptions = {}): Promise<QueueCluster> {
+		const redis = await startRedis();
+		try {
+			const env = { ...QueueCluster.queueEnv(redis), ...options.env };
+			// All at once: each waits for the database and Redis, not for the others.
+			const [main, ...workers] = await Promise.all([
+				home.start(env),
+				...Array.from({ length: options.workers ?? 2 }, () =>
+					home.startWorker(env, options.concurrency ?? 5),
+				),
+			]);
+			return new QueueCluster(home, redis, main, workers);
+		} catch (error) {
+			await home.stopServers();
+			await redis.stop();
+			throw error;
+		}
+	}
+
+	/**
+	 * Which worker ran each execution (execution ID → worker indexes), read from the line each
+	 * worker logs at info level (n8n's default) when it takes an execution off the queue. An
+	 * execution taken by two workers (which must not happen) is listed under both, so callers can
+	 * count it.
+	 */
+	executionsByWorker(): Map<string, number[]> {
+		const byExecution = new Map<string, number[]>();
+		for (const [index, worker] of this.workers.entries()) {
+			for (const match of worker.log().matchAll(/Worker started execution (\d+) \(job /g)) {
+				byExecution.set(match[1], [...(byExecution.get(match[1]) ?? []), index]);
+			}
+		}
+		return byExecution;
+	}
+
+	/** Stops the workers, then the main process, then Redis. */
+	async stop(): Promise<void> {
+		for (const worker of this.workers) await stopProcess(worker.process);
+		await stopProcess(this.main.process);
+		await this.redis.stop();
+	}
 }

@@ -93,3 +93,58 @@ export function scannerDir(): string {
 		rigFix,
 	);
 }
+
+const queueRigFix =
+	"Queue-mode runs need it: run `bash scripts/rig-queue.sh` (npm test runs it), which installs Debian's redis-server and postgresql-15.";
+
+/**
+ * The library folders of Debian packages that scripts/rig-queue.sh unpacked into the rig cache
+ * (when it could not install them as root), for LD_LIBRARY_PATH; undefined when there are none.
+ */
+export function debLibraryPath(): string | undefined {
+	if (process.env.ONESIGNAL_DEB_LIBRARY_PATH) return process.env.ONESIGNAL_DEB_LIBRARY_PATH;
+	const roots = ['redis', 'postgresql']
+		.map((name) => join(rigHome, `debs-${name}`))
+		.filter((folder) => existsSync(join(folder, '.complete')))
+		.map((folder) => join(folder, 'root'));
+	if (roots.length === 0) return undefined;
+	return roots
+		.flatMap((root) => [
+			join(root, 'usr', 'lib', 'x86_64-linux-gnu'),
+			join(root, 'lib', 'x86_64-linux-gnu'),
+			join(root, 'usr', 'lib'),
+		])
+		.join(':');
+}
+
+function firstExisting(candidates: Array<string | undefined>, what: string): string {
+	const paths = candidates.filter((path): path is string => Boolean(path));
+	const found = paths.find((path) => existsSync(path));
+	if (found) return found;
+	throw new Error(`${what} is missing; looked at ${paths.join(', ')}. ${queueRigFix}`);
+}
+
+/** Debian's redis-server, for n8n's queue mode. */
+export function redisServerPath(): string {
+	return firstExisting(
+		[
+			process.env.ONESIGNAL_REDIS_SERVER,
+			'/usr/bin/redis-server',
+			join(rigHome, 'debs-redis', 'root', 'usr', 'bin', 'redis-server'),
+		],
+		'Redis (redis-server)',
+	);
+}
+
+/** The folder of Debian's PostgreSQL server programs (initdb, postgres). */
+export function postgresBinDir(major = 15): string {
+	const bin = ['usr', 'lib', 'postgresql', String(major), 'bin'];
+	return firstExisting(
+		[
+			process.env.ONESIGNAL_PG_BIN,
+			join('/', ...bin),
+			join(rigHome, 'debs-postgresql', 'root', ...bin),
+		],
+		`PostgreSQL ${major}`,
+	);
+}

@@ -13,6 +13,8 @@ export interface WorkflowNode {
 	maxTries?: number;
 	waitBetweenTries?: number;
 	credentials?: Record<string, { id: string; name: string }>;
+	/** A Webhook node's fixed ID, which makes its production URL predictable. */
+	webhookId?: string;
 }
 
 export const APP_CREDENTIAL = { id: 'osAppCredential01', name: 'OneSignal app (stand-in)' };
@@ -61,12 +63,35 @@ export function oneSignalNode(
 	};
 }
 
-/** A workflow of the given nodes in a line, after a Manual Trigger. Ids ≤ 21 characters. */
-export function linearWorkflow(id: string, nodes: WorkflowNode[]): Record<string, unknown> {
-	const all: WorkflowNode[] = [
-		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {}, typeVersion: 1 },
-		...nodes,
-	];
+/**
+ * A Webhook trigger that starts a run for each POST to `/webhook/<path>` and answers at once
+ * (the run goes on without the caller waiting).
+ */
+export function webhookTrigger(name: string, path: string, webhookId: string): WorkflowNode {
+	return {
+		name,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId,
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	};
+}
+
+/**
+ * A workflow of the given nodes in a line, after a Manual Trigger (or the given trigger).
+ * Ids ≤ 21 characters.
+ */
+export function linearWorkflow(
+	id: string,
+	nodes: WorkflowNode[],
+	trigger: WorkflowNode = {
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		parameters: {},
+		typeVersion: 1,
+	},
+): Record<string, unknown> {
+	const all: WorkflowNode[] = [trigger, ...nodes];
 	const connections: Record<string, unknown> = {};
 	for (let index = 0; index < all.length - 1; index++) {
 		connections[all[index].name] = {
