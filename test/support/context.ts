@@ -158,6 +158,8 @@ export function createContext(options: ContextOptions): TestContext {
 		getNode: () => nodeInfo,
 		getInputData: () => items,
 		getExecutionId: () => options.executionId ?? 'execution-1',
+		getInstanceId: () => 'test-instance',
+		getWorkflow: () => ({ id: 'test-workflow', name: 'Test', active: false }),
 		getWorkflowDataProxy: () => ({ $runIndex: options.runIndex ?? 0 }),
 		getTimezone: () => options.timezone ?? 'UTC',
 		getExecutionCancelSignal: () => options.signal ?? controller.signal,

@@ -5,7 +5,14 @@ import {
 	uuidV5,
 } from '../../nodes/OneSignal/helpers/idempotency';
 
-const identity = { executionId: '812', nodeId: 'a1b2', runIndex: 0, itemIndex: 3 };
+const identity = {
+	instanceId: 'instance-a',
+	workflowId: 'wf-1',
+	executionId: '812',
+	nodeId: 'a1b2',
+	runIndex: 0,
+	itemIndex: 3,
+};
 
 describe('idempotency keys', () => {
 	it('computes RFC 9562 version 5 UUIDs (DNS namespace test vector)', () => {
@@ -22,6 +29,9 @@ describe('idempotency keys', () => {
 	it('gives a different key when any part of the identity differs', () => {
 		const base = derivedIdempotencyKey(identity);
 		expect(derivedIdempotencyKey({ ...identity, executionId: '813' })).not.toBe(base);
+		// Execution 812 of the same imported workflow on another n8n instance is another event.
+		expect(derivedIdempotencyKey({ ...identity, instanceId: 'instance-b' })).not.toBe(base);
+		expect(derivedIdempotencyKey({ ...identity, workflowId: 'wf-2' })).not.toBe(base);
 		expect(derivedIdempotencyKey({ ...identity, nodeId: 'other' })).not.toBe(base);
 		expect(derivedIdempotencyKey({ ...identity, runIndex: 1 })).not.toBe(base);
 		expect(derivedIdempotencyKey({ ...identity, itemIndex: 4 })).not.toBe(base);

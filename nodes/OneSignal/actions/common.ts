@@ -106,11 +106,22 @@ export function itemIdentity(context: IExecuteFunctions, itemIndex: number): Ite
 	}
 	const executionId = context.getExecutionId() || cached.fallbackExecutionId;
 	return {
+		instanceId: safely(() => context.getInstanceId()) ?? '',
+		workflowId: safely(() => context.getWorkflow().id) ?? '',
 		executionId,
 		nodeId: context.getNode().id,
 		runIndex: cached.runIndex,
 		itemIndex,
 	};
+}
+
+/** The value, or undefined when the context cannot give it (older hosts, test contexts). */
+function safely<T>(read: () => T | undefined): T | undefined {
+	try {
+		return read();
+	} catch {
+		return undefined;
+	}
 }
 
 /** Drops keys whose value is undefined, null or an empty string, so optional fields stay unsent. */

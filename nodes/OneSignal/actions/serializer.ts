@@ -5,11 +5,13 @@ const MIN_SPACING_MS = 1000;
 
 /**
  * Lets items that write to the same user or subscription run one after another, each starting at
- * least a second after the previous one, while items for other users run concurrently.
+ * least a second after the previous one finished, while items for other users run concurrently.
+ * Counting from the end, not the start, keeps the requests themselves a second apart whatever the
+ * delay between an item's turn and its request going out.
  */
 export class KeySerializer {
 	private tails = new Map<string, Promise<void>>();
-	private lastStart = new Map<string, number>();
+	private lastEnd = new Map<string, number>();
 
 	constructor(private readonly signal?: AbortSignal) {}
 
@@ -21,11 +23,11 @@ export class KeySerializer {
 		const tail = previous.then(() => done);
 		this.tails.set(key, tail);
 		await previous;
-		const wait = (this.lastStart.get(key) ?? -Infinity) + MIN_SPACING_MS - Date.now();
+		const wait = (this.lastEnd.get(key) ?? -Infinity) + MIN_SPACING_MS - Date.now();
 		// Not n8n-workflow's sleep(ms, signal): the one in n8n 2.33 ignores the signal.
 		if (wait > 0) await waitUnlessCancelled(wait, this.signal);
-		this.lastStart.set(key, Date.now());
 		return () => {
+			this.lastEnd.set(key, Date.now());
 			release();
 			if (this.tails.get(key) === tail) this.tails.delete(key);
 		};

@@ -32,7 +32,7 @@ export interface OperationModule {
 	/**
 	 * For writes to one user or subscription: a key naming it (e.g. "user:external_id:u-1").
 	 * OneSignal allows one write a second per user or subscription, so items with the same key
-	 * never run at the same time and start at least a second apart.
+	 * never run at the same time, and each starts at least a second after the previous one ended.
 	 */
 	serializeBy?(this: IExecuteFunctions, itemIndex: number): string | undefined;
 }

@@ -43,6 +43,10 @@ export function uuidV4(): string {
 }
 
 export interface ItemIdentity {
+	/** The n8n instance: execution IDs start at 1 on every instance, and imported workflows keep
+	 * their node IDs, so without it staging and production could share keys. */
+	instanceId: string;
+	workflowId: string;
 	executionId: string;
 	nodeId: string;
 	runIndex: number;
@@ -59,6 +63,8 @@ export interface ItemIdentity {
 export function derivedIdempotencyKey(identity: ItemIdentity, part = 0): string {
 	const name = [
 		'n8n-execution',
+		identity.instanceId,
+		identity.workflowId,
 		identity.executionId,
 		identity.nodeId,
 		identity.runIndex,
