@@ -17,6 +17,8 @@ export ONESIGNAL_SHARED_DIR=$shared ONESIGNAL_NETGUARD=$netguard
 
 source scripts/rig.sh
 rig_ensure
+# Without Chromium only the browser test fails, and it says why; everything else still runs.
+rig_chromium_ensure || true
 bash scripts/ensure-deps.sh
 
 echo '[test] lint' >&2

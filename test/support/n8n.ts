@@ -79,6 +79,8 @@ function baseEnv(userFolder: string, extra: Record<string, string> = {}): NodeJS
 		DO_NOT_TRACK: '1',
 		SCARF_ANALYTICS: 'false',
 		N8N_DISABLED_MODULES: 'mcp-registry',
+		// The list of n8n-vetted community packages comes from n8n's servers when the editor asks.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		N8N_SECURE_COOKIE: 'false',
@@ -155,6 +157,11 @@ export interface N8nHomeOptions {
 	withoutPackage?: boolean;
 	/** Extra environment for every n8n process of this home. */
 	env?: Record<string, string>;
+}
+
+export interface OwnerLogin {
+	email: string;
+	password: string;
 }
 
 export interface StartedN8n {
@@ -244,6 +251,7 @@ export class N8nHome {
 	private logs: string[] = [];
 	private servers: ChildProcess[] = [];
 	private apiKey?: string;
+	private owner?: OwnerLogin & { cookie: string; browserId: string };
 
 	private constructor(
 		readonly dir: string,
@@ -320,7 +328,10 @@ export class N8nHome {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], extraEnv);
 		// The run JSON is printed through n8n's logger: at debug level it is coloured and follows
 		// a timestamp and level on its first line.
-		const plain = result.stdout.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+		const plain = result.stdout.replace(
+			new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'),
+			'',
+		);
 		const firstLine = /^(?:[\d:.TZ-]+\s+\w+\s+)?\{\s*$/m.exec(plain);
 		let run: ExecutionResult['run'];
 		if (firstLine) {
@@ -335,17 +346,29 @@ export class N8nHome {
 		return { ...result, run, log: `${result.stdout}\n${result.stderr}` };
 	}
 
-	/** Starts `n8n start` and resolves once it answers on its port. */
-	async start(extraEnv: Record<string, string> = {}): Promise<StartedN8n> {
-		const port = await freePort();
+	/**
+	 * Starts `n8n start` and resolves once it answers on its port (a free one unless `port` is
+	 * given). `inheritOutput` passes n8n's output through to this process's terminal as well.
+	 */
+	async start(
+		extraEnv: Record<string, string> = {},
+		options: { port?: number; inheritOutput?: boolean } = {},
+	): Promise<StartedN8n> {
+		const port = options.port ?? (await freePort());
 		const env = await this.env({ N8N_PORT: String(port), ...extraEnv });
 		const child = spawn(node24Path(), [n8nBinPath(this.version), 'start'], {
 			env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.servers.push(child);
-		child.stdout!.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
-		child.stderr!.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
+		child.stdout!.on('data', (chunk: Buffer) => {
+			this.logs.push(chunk.toString());
+			if (options.inheritOutput) process.stdout.write(chunk);
+		});
+		child.stderr!.on('data', (chunk: Buffer) => {
+			this.logs.push(chunk.toString());
+			if (options.inheritOutput) process.stderr.write(chunk);
+		});
 		const url = `http://127.0.0.1:${port}`;
 		const deadline = Date.now() + 120_000;
 		for (;;) {
@@ -381,27 +404,42 @@ export class N8nHome {
 	}
 
 	/**
+	 * Sets up the owner account on a running server, so the editor opens at its sign-in page
+	 * instead of the sign-up form. The e-mail and password are local test values, made per home
+	 * unless given. Returns them with the session the setup opened.
+	 */
+	async setupOwner(
+		url: string,
+		login: Partial<OwnerLogin> = {},
+	): Promise<OwnerLogin & { cookie: string; browserId: string }> {
+		const owner: OwnerLogin = {
+			email: login.email ?? 'owner@example.com',
+			password: login.password ?? `Pw-${randomBytes(8).toString('hex')}-9`,
+		};
+		const browserId = randomBytes(8).toString('hex');
+		const response = await fetch(`${url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': browserId },
+			body: JSON.stringify({ ...owner, firstName: 'Test', lastName: 'Owner' }),
+		});
+		if (!response.ok) {
+			throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+		}
+		const cookie = (response.headers.getSetCookie() ?? [])
+			.map((entry) => entry.split(';')[0])
+			.join('; ');
+		this.owner = { ...owner, cookie, browserId };
+		return this.owner;
+	}
+
+	/**
 	 * A key for n8n's public API, made once per home on a running server: sets up the owner account
 	 * and creates an API key with every scope the owner may have. The key is stored in the home's
 	 * database, so it keeps working after a restart.
 	 */
 	async publicApiKey(url: string): Promise<string> {
 		if (this.apiKey) return this.apiKey;
-		const browserId = randomBytes(8).toString('hex');
-		const owner = await fetch(`${url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': browserId },
-			body: JSON.stringify({
-				email: 'owner@example.com',
-				firstName: 'Test',
-				lastName: 'Owner',
-				password: `Pw-${randomBytes(8).toString('hex')}-9`,
-			}),
-		});
-		if (!owner.ok) throw new Error(`owner setup failed: ${owner.status} ${await owner.text()}`);
-		const cookie = (owner.headers.getSetCookie() ?? [])
-			.map((entry) => entry.split(';')[0])
-			.join('; ');
+		const { cookie, browserId } = this.owner ?? (await this.setupOwner(url));
 		const session = { cookie, 'browser-id': browserId, 'content-type': 'application/json' };
 		const scopesResponse = await fetch(`${url}/rest/api-keys/scopes`, { headers: session });
 		if (!scopesResponse.ok) throw new Error(`api key scopes: ${scopesResponse.status}`);
