@@ -27,16 +27,18 @@ export class OneSignalPollingTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// With `show` conditions that cover every option of Trigger On, n8n's editor takes that field
+		// for an authentication selector and hides it from the panel; `hide` keeps it visible.
 		credentials: [
 			{
 				name: 'oneSignalAppApi',
 				required: true,
-				displayOptions: { show: { watch: ['message'] } },
+				displayOptions: { hide: { watch: ['auditLogEntry'] } },
 			},
 			{
 				name: 'oneSignalOrganizationApi',
 				required: true,
-				displayOptions: { show: { watch: ['auditLogEntry'] } },
+				displayOptions: { hide: { watch: ['message'] } },
 			},
 		],
 		properties: [

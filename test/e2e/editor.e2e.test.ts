@@ -70,11 +70,13 @@ async function withoutConsoleErrors(step: string, action: () => Promise<void>): 
 		throw new Error(`${step}: errors in the page console:\n${errors.join('\n')}`);
 }
 
-function nodeCreatorItem(text: string): Locator {
+function nodeCreatorItem(text: string | RegExp): Locator {
 	return page
 		.getByTestId('node-creator')
 		.getByTestId('item-iterator-item')
-		.filter({ has: page.getByText(text, { exact: true }) })
+		.filter({
+			has: typeof text === 'string' ? page.getByText(text, { exact: true }) : page.getByText(text),
+		})
 		.first();
 }
 
@@ -263,20 +265,23 @@ describe('the nodes in the editor of a real n8n, in Chromium', () => {
 		await withoutConsoleErrors('adding the OneSignal Trigger', async () => {
 			await openNodeCreator('OneSignal');
 			await nodeCreatorItem('OneSignal').click();
+			// n8n lists the trigger's events as actions, collapsed under "Triggers".
 			await page
 				.getByTestId('node-creator')
 				.getByText('Triggers', { exact: false })
 				.first()
 				.click();
-			await nodeCreatorItem('On all events').click();
+			await nodeCreatorItem('On any event').click();
 			await page.getByTestId('ndv').getByTestId('node-parameters').waitFor();
 		});
-		const panel = page.getByTestId('ndv').getByTestId('node-parameters');
+		const notice = page.getByTestId('ndv').getByRole('alert').first();
 		await waitFor('the Event Stream setup notice', async () =>
-			((await panel.textContent()) ?? '').includes('Set up the Event Stream in OneSignal')
+			((await notice.textContent()) ?? '').includes('To send events from OneSignal')
 				? true
 				: undefined,
 		);
+		// The steps survive n8n's notice, which keeps links and bullet lists only.
+		expect(await notice.locator('li').count()).toBe(7);
 		await page.getByTestId('ndv').screenshot({ path: join(ARTIFACTS, 'trigger-setup-notice.png') });
 
 		for (const source of sources) {
@@ -284,6 +289,8 @@ describe('the nodes in the editor of a real n8n, in Chromium', () => {
 			await withoutConsoleErrors(step, async () => {
 				await choose('source', source.name);
 				await expectLabels(step, displayedFields(trigger.properties, { source: source.value }));
+				const text = (await page.getByTestId('ndv').getByRole('alert').first().textContent()) ?? '';
+				expect({ step, notice: text.includes('Production URL') }).toEqual({ step, notice: true });
 			});
 		}
 		await closeNodeView();
@@ -296,7 +303,10 @@ describe('the nodes in the editor of a real n8n, in Chromium', () => {
 		await page.goto(`${server.url}/workflow/${WORKFLOW_ID}`);
 		await withoutConsoleErrors('adding the OneSignal Polling Trigger', async () => {
 			await openNodeCreator('OneSignal Polling Trigger');
-			await nodeCreatorItem('OneSignal Polling Trigger').click();
+			// A trigger with actions is listed without the word "Trigger" in this panel.
+			await nodeCreatorItem(/^\s*OneSignal Polling/).click();
+			// "Trigger On" options become the trigger's actions in n8n's node panel.
+			await nodeCreatorItem('On new message').click();
 			await page.getByTestId('ndv').getByTestId('node-parameters').waitFor();
 		});
 		for (const watch of watches) {

@@ -175,6 +175,33 @@ describe('wording of every field, after the node descriptions are assembled', ()
 		expect(problems).toEqual([]);
 	});
 
+	it('keeps every choice in the panel: no field looks like an authentication selector to n8n', () => {
+		// n8n's editor hides a field from the parameter list when the node's credentials are
+		// shown (displayOptions.show) for every one of its options: it takes it for the choice of
+		// authentication. Credentials chosen by a field must use `hide` instead.
+		const problems: string[] = [];
+		for (const node of [OneSignal, OneSignalTrigger, OneSignalPollingTrigger]) {
+			const { description } = new node();
+			const shownFor: Record<string, string[]> = {};
+			for (const credential of description.credentials ?? []) {
+				for (const [name, values] of Object.entries(credential.displayOptions?.show ?? {})) {
+					shownFor[name] = [...(shownFor[name] ?? []), ...(values ?? []).map(String)];
+				}
+			}
+			for (const property of description.properties) {
+				const values = optionsOf(property).map((option) => String(option.value));
+				if (
+					property.type === 'options' &&
+					values.length > 0 &&
+					values.every((value) => shownFor[property.name]?.includes(value))
+				) {
+					problems.push(`${description.displayName} › ${property.displayName}`);
+				}
+			}
+		}
+		expect(problems).toEqual([]);
+	});
+
 	it('starts the description of every switch with "Whether"', () => {
 		const problems = shown
 			.filter(({ property }) => property.type === 'boolean' && property.description)
