@@ -101,6 +101,8 @@ function credentialsFor(workflows: Array<Record<string, unknown>>, standIn: Stan
 			secret: randomBytes(24).toString('hex'),
 			urlToken: randomBytes(24).toString('hex'),
 		},
+		// The header that protects the sign-up webhook of the welcome-push example.
+		httpHeaderAuth: { name: 'X-Signup-Secret', value: randomBytes(24).toString('hex') },
 	};
 	const wanted = new Map<string, { type: string; ref: CredentialRef }>();
 	for (const [type, ref] of Object.entries(CREDENTIAL_DEFAULTS)) wanted.set(ref.id, { type, ref });
@@ -170,6 +172,9 @@ async function main() {
 			`  Sign in with  ${owner.email}  /  ${owner.password}  (made for this run only)`,
 			`  OneSignal stand-in: ${info.url} (App ID ${info.appId})`,
 			`  Credentials: ${credentials.map((entry) => entry.name).join(', ')}`,
+			...credentials
+				.filter((entry) => entry.type === 'httpHeaderAuth')
+				.map((entry) => `  ${entry.name}: send ${entry.data.name}: ${entry.data.value}`),
 			`  Workflows: ${workflows.map((entry) => String(entry.name)).join('; ') || 'none'}`,
 			'  Nothing leaves this machine. Ctrl-C stops n8n and the stand-in and deletes this n8n.',
 			'',

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The test command (npm test; CI runs it through .ci/run). Installs what is missing (Node 24, n8n
-# and Prism into a cache outside the repository, the npm dependencies), then lints, builds,
-# type-checks and runs every jest project: unit, contract (Prism with OneSignal's official spec)
+# The test command (npm test; CI runs it through .ci/run). Installs what is missing (Node 24,
+# n8n 2.41.1 and the lowest supported n8n, Prism and n8n's package scanner into a cache outside
+# the repository; the npm dependencies), then lints, builds, type-checks and runs every jest
+# project: unit, contract (Prism with OneSignal's official spec), package (what npm pack ships)
 # and end-to-end (real n8n with the OneSignal stand-in). Every process runs under the loopback-only
 # network guard from ../shared. Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
 set -euo pipefail
@@ -17,6 +18,7 @@ export ONESIGNAL_SHARED_DIR=$shared ONESIGNAL_NETGUARD=$netguard
 
 source scripts/rig.sh
 rig_ensure
+rig_ensure_test_extras
 # Without Chromium only the browser test fails, and it says why; everything else still runs.
 rig_chromium_ensure || true
 bash scripts/ensure-deps.sh

@@ -15,6 +15,7 @@ import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
+import { installLikeN8n, type CommunityInstall } from './communityInstall';
 import { n8nBinPath, n8nVersion, netguardPath, node24Path, repoRoot, rigHome } from './paths';
 
 /**
@@ -153,6 +154,11 @@ export interface N8nHomeOptions {
 	version?: string;
 	/** The package folder to link as a community package; the repository by default. */
 	packageDir?: string;
+	/**
+	 * A packed tarball to install the way n8n's Community Nodes installer does, instead of
+	 * linking a folder (see communityInstall.ts).
+	 */
+	installTarball?: string;
 	/** Link nothing (for tests of n8n without our package). */
 	withoutPackage?: boolean;
 	/** Extra environment for every n8n process of this home. */
@@ -168,6 +174,15 @@ export interface StartedN8n {
 	port: number;
 	url: string;
 	process: ChildProcess;
+}
+
+/** A node type or credential type as n8n hands them to its editor (`/types/*.json`). */
+export interface EditorType {
+	name: string;
+	displayName: string;
+	credentials?: Array<{ name: string }>;
+	iconUrl?: string | { light: string; dark: string };
+	[key: string]: unknown;
 }
 
 /** An execution as n8n's public API returns it with `includeData=true`. */
@@ -251,12 +266,14 @@ export class N8nHome {
 	private logs: string[] = [];
 	private servers: ChildProcess[] = [];
 	private apiKey?: string;
-	private owner?: OwnerLogin & { cookie: string; browserId: string };
+	private session?: Record<string, string>;
 
 	private constructor(
 		readonly dir: string,
 		readonly version: string,
 		private readonly extraEnv: Record<string, string>,
+		/** What installing the tarball did, when the home was made with `installTarball`. */
+		readonly install?: CommunityInstall,
 	) {}
 
 	static async create(options: N8nHomeOptions = {}): Promise<N8nHome> {
@@ -264,6 +281,10 @@ export class N8nHome {
 		const template = await migratedTemplate(version);
 		const dir = mkdtempSync(join(tmpdir(), 'n8n-home-'));
 		cpSync(join(template, '.n8n'), join(dir, '.n8n'), { recursive: true });
+		if (options.installTarball) {
+			const install = installLikeN8n(dir, options.installTarball);
+			return new N8nHome(dir, version, options.env ?? {}, install);
+		}
 		if (!options.withoutPackage) {
 			const packageDir = options.packageDir ?? repoRoot;
 			const name = (
@@ -405,13 +426,14 @@ export class N8nHome {
 
 	/**
 	 * Sets up the owner account on a running server, so the editor opens at its sign-in page
-	 * instead of the sign-up form. The e-mail and password are local test values, made per home
-	 * unless given. Returns them with the session the setup opened.
+	 * instead of the sign-up form (the account is stored in the home's database, so it survives a
+	 * restart). The e-mail and password are local test values, made per home unless given.
+	 * Returns them with the headers of the session the setup opened.
 	 */
 	async setupOwner(
 		url: string,
 		login: Partial<OwnerLogin> = {},
-	): Promise<OwnerLogin & { cookie: string; browserId: string }> {
+	): Promise<OwnerLogin & { session: Record<string, string> }> {
 		const owner: OwnerLogin = {
 			email: login.email ?? 'owner@example.com',
 			password: login.password ?? `Pw-${randomBytes(8).toString('hex')}-9`,
@@ -428,19 +450,22 @@ export class N8nHome {
 		const cookie = (response.headers.getSetCookie() ?? [])
 			.map((entry) => entry.split(';')[0])
 			.join('; ');
-		this.owner = { ...owner, cookie, browserId };
-		return this.owner;
+		this.session = { cookie, 'browser-id': browserId, 'content-type': 'application/json' };
+		return { ...owner, session: this.session };
+	}
+
+	/** Headers of a signed-in owner on a running server; sets up the owner the first time. */
+	async ownerSession(url: string): Promise<Record<string, string>> {
+		return this.session ?? (await this.setupOwner(url)).session;
 	}
 
 	/**
-	 * A key for n8n's public API, made once per home on a running server: sets up the owner account
-	 * and creates an API key with every scope the owner may have. The key is stored in the home's
-	 * database, so it keeps working after a restart.
+	 * A key for n8n's public API, made once per home on a running server, with every scope the
+	 * owner may have. The key is stored in the home's database, so it keeps working after a restart.
 	 */
 	async publicApiKey(url: string): Promise<string> {
 		if (this.apiKey) return this.apiKey;
-		const { cookie, browserId } = this.owner ?? (await this.setupOwner(url));
-		const session = { cookie, 'browser-id': browserId, 'content-type': 'application/json' };
+		const session = await this.ownerSession(url);
 		const scopesResponse = await fetch(`${url}/rest/api-keys/scopes`, { headers: session });
 		if (!scopesResponse.ok) throw new Error(`api key scopes: ${scopesResponse.status}`);
 		const scopes = ((await scopesResponse.json()) as { data: string[] }).data;
@@ -453,6 +478,46 @@ export class N8nHome {
 			throw new Error(`api key creation failed: ${created.status} ${await created.text()}`);
 		this.apiKey = ((await created.json()) as { data: { rawApiKey: string } }).data.rawApiKey;
 		return this.apiKey;
+	}
+
+	/** The node and credential types a running server hands to its editor. */
+	async editorTypes(url: string): Promise<{ nodes: EditorType[]; credentials: EditorType[] }> {
+		const session = await this.ownerSession(url);
+		const read = async (file: string): Promise<EditorType[]> => {
+			const response = await fetch(`${url}/types/${file}`, { headers: session });
+			if (!response.ok) throw new Error(`/types/${file}: ${response.status}`);
+			return (await response.json()) as EditorType[];
+		};
+		return { nodes: await read('nodes.json'), credentials: await read('credentials.json') };
+	}
+
+	/**
+	 * Runs a saved workflow from one of its triggers as the editor's "Execute workflow" button
+	 * does, inside the running server (only the server has modules such as data tables), and
+	 * returns the finished execution.
+	 */
+	async runManually(
+		url: string,
+		workflowId: string,
+		triggerName: string,
+	): Promise<PublicExecution> {
+		const session = await this.ownerSession(url);
+		const response = await fetch(`${url}/rest/workflows/${workflowId}/run`, {
+			method: 'POST',
+			headers: session,
+			body: JSON.stringify({ triggerToStartFrom: { name: triggerName } }),
+		});
+		if (!response.ok) throw new Error(`manual run: ${response.status} ${await response.text()}`);
+		const { executionId } = ((await response.json()) as { data: { executionId: string } }).data;
+		const apiKey = await this.publicApiKey(url);
+		return await waitFor(`execution ${executionId}`, async () => {
+			const found = await fetch(`${url}/api/v1/executions/${executionId}?includeData=true`, {
+				headers: { 'X-N8N-API-KEY': apiKey },
+			});
+			if (!found.ok) return undefined;
+			const execution = (await found.json()) as PublicExecution;
+			return ['new', 'running', 'waiting'].includes(execution.status) ? undefined : execution;
+		});
 	}
 
 	/** Finished executions of a workflow, oldest first, with their run data (public API). */

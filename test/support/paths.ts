@@ -19,6 +19,9 @@ export const rigHome =
 
 export const n8nVersion = process.env.ONESIGNAL_N8N_VERSION ?? '2.41.1';
 
+/** The lowest n8n the package supports (scripts/rig.sh installs it; the README says why). */
+export const n8nMinVersion = process.env.ONESIGNAL_N8N_MIN_VERSION ?? '2.33.2';
+
 function required(path: string, what: string, fix: string): string {
 	if (!existsSync(path)) {
 		throw new Error(`${what} is missing at ${path}. ${fix}`);
@@ -77,6 +80,16 @@ export function prismBinPath(): string {
 		process.env.ONESIGNAL_PRISM_BIN ??
 			join(rigHome, 'prism-5.16.0', 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js'),
 		'Prism',
+		rigFix,
+	);
+}
+
+/** n8n's community package scanner (@n8n/scan-community-package), installed by the rig. */
+export function scannerDir(): string {
+	return required(
+		process.env.ONESIGNAL_SCANNER_DIR ??
+			join(rigHome, 'scanner-0.32.0', 'node_modules', '@n8n', 'scan-community-package'),
+		"n8n's community package scanner",
 		rigFix,
 	);
 }

@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { waitUnlessCancelled } from '../transport';
 
 /** OneSignal accepts one write a second per user or subscription. */
 const MIN_SPACING_MS = 1000;
@@ -22,7 +22,8 @@ export class KeySerializer {
 		this.tails.set(key, tail);
 		await previous;
 		const wait = (this.lastStart.get(key) ?? -Infinity) + MIN_SPACING_MS - Date.now();
-		if (wait > 0) await sleep(wait, this.signal);
+		// Not n8n-workflow's sleep(ms, signal): the one in n8n 2.33 ignores the signal.
+		if (wait > 0) await waitUnlessCancelled(wait, this.signal);
 		this.lastStart.set(key, Date.now());
 		return () => {
 			release();

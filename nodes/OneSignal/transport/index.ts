@@ -197,6 +197,10 @@ function errorCodeOf(error: unknown, seen = new Set<unknown>()): string | undefi
 	seen.add(error);
 	const record = error as Record<string, unknown>;
 	if (typeof record.code === 'string' && /^[A-Z][A-Z_]+$/.test(record.code)) return record.code;
+	// n8n 2.33 wraps a network failure in a NodeApiError that keeps the code only as httpCode.
+	if (typeof record.httpCode === 'string' && /^[A-Z][A-Z_]+$/.test(record.httpCode)) {
+		return record.httpCode;
+	}
 	for (const key of ['cause', 'errorResponse', 'error', 'reason']) {
 		const code = errorCodeOf(record[key], seen);
 		if (code) return code;
