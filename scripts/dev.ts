@@ -144,10 +144,11 @@ async function main() {
 		}
 		process.exit(code);
 	};
-	// A second Ctrl-C while stopping ends at once.
-	process.on('SIGINT', () => (stopping ? process.exit(130) : void stop(0)));
-	process.on('SIGTERM', () => void stop(0));
-	process.on('SIGHUP', () => void stop(0));
+	// Ctrl-C reaches this process twice (from the terminal and relayed by tsx): later signals
+	// are ignored, and stopping ends by itself, killing n8n if it does not stop within seconds.
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.on(signal, () => void stop(0));
+	}
 
 	try {
 		const workflows = exampleWorkflows();
