@@ -38,7 +38,7 @@ export class OneSignalOrganizationApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			description:
-				'Shown next to the key under Organizations → Keys & IDs. Only the audit log needs it.',
+				'Shown next to the key under Organizations → Keys & IDs. Audit Log and App → Create need it; both also take it in the node instead.',
 		},
 		{
 			displayName: 'Base URL',

@@ -85,6 +85,33 @@ rig_prism_install() {
 	test -x node_modules/.bin/prism
 }
 
+# Debian's Chromium, for the browser test of the editor (test/e2e/editor.e2e.test.ts). It is a
+# system package, so it is installed with apt-get, and only as root; elsewhere this says what to
+# run and the browser test fails with the same advice. ONESIGNAL_CHROMIUM names another binary.
+rig_chromium_ensure() {
+	local chromium=${ONESIGNAL_CHROMIUM:-/usr/bin/chromium}
+	export ONESIGNAL_CHROMIUM=$chromium
+	if [ -x "$chromium" ]; then return 0; fi
+	if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+		rig_log "Chromium is missing at $chromium; the browser test needs it: run 'sudo apt-get install -y chromium' (Debian) or set ONESIGNAL_CHROMIUM"
+		return 1
+	fi
+	mkdir -p "$RIG_HOME"
+	local log="$RIG_HOME/chromium-install.log" started=$SECONDS
+	rig_log "installing Debian's Chromium with apt-get (first run only)"
+	# A package list that is missing or stale is refreshed once, then the install is retried.
+	if ! apt-get install -y -o DPkg::Lock::Timeout=300 chromium >"$log" 2>&1 &&
+		! { apt-get update >>"$log" 2>&1 && apt-get install -y -o DPkg::Lock::Timeout=300 chromium >>"$log" 2>&1; }; then
+		rig_log "installing Chromium failed (see $log); the browser test fails until $chromium exists"
+		return 1
+	fi
+	if [ ! -x "$chromium" ]; then
+		rig_log "apt-get installed chromium, but $chromium does not exist; set ONESIGNAL_CHROMIUM to its path"
+		return 1
+	fi
+	rig_log "Chromium installed in $((SECONDS - started)) s: $("$chromium" --version 2>/dev/null)"
+}
+
 # Installs what is missing and exports the paths the tests and scripts read.
 rig_ensure() {
 	mkdir -p "$RIG_HOME"
@@ -129,4 +156,9 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	echo "n8n (lowest supported): $RIG_HOME/n8n-$N8N_MIN_VERSION ($N8N_MIN_VERSION)"
 	echo "prism:  $ONESIGNAL_PRISM_BIN"
 	echo "scanner: $ONESIGNAL_SCANNER_DIR"
+	if rig_chromium_ensure; then
+		echo "chromium: $ONESIGNAL_CHROMIUM"
+	else
+		echo "chromium: missing (see above)"
+	fi
 fi

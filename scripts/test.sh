@@ -25,6 +25,8 @@ rig_ensure_test_extras
 source scripts/rig-queue.sh
 rig_queue_ensure ||
 	echo '[test] Redis or PostgreSQL is missing: the queue-mode test will fail (see above).' >&2
+# Without Chromium only the browser test fails, and it says why; everything else still runs.
+rig_chromium_ensure || true
 bash scripts/ensure-deps.sh
 
 echo '[test] lint' >&2

@@ -27,28 +27,32 @@ export class OneSignalPollingTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// With `show` conditions that cover every option of Trigger On, n8n's editor takes that field
+		// for an authentication selector and hides it from the panel; `hide` keeps it visible.
 		credentials: [
 			{
 				name: 'oneSignalAppApi',
 				required: true,
-				displayOptions: { show: { watch: ['message'] } },
+				displayOptions: { hide: { watch: ['auditLogEntry'] } },
 			},
 			{
 				name: 'oneSignalOrganizationApi',
 				required: true,
-				displayOptions: { show: { watch: ['auditLogEntry'] } },
+				displayOptions: { hide: { watch: ['message'] } },
 			},
 		],
 		properties: [
 			{
 				displayName:
-					'For accounts without Event Streams. With Event Streams, the <b>OneSignal Trigger</b> node reports message events as they happen instead of on a schedule.',
+					'For accounts without Event Streams. With Event Streams, the OneSignal Trigger node reports message events as they happen instead of on a schedule.',
 				name: 'pollingNotice',
 				type: 'notice',
 				default: '',
 			},
 			{
-				displayName: 'Watch',
+				// n8n's node panel turns the options of a field called "Trigger On" into the trigger's
+				// actions ("On new message"), so users can pick what to watch before adding the node.
+				displayName: 'Trigger On',
 				name: 'watch',
 				type: 'options',
 				noDataExpression: true,

@@ -6,48 +6,71 @@ import { EVENT_STREAM_BODY_TEMPLATE, html, JOURNEY_BODY_TEMPLATE } from './helpe
 
 const onlyFor = (...source: string[]) => ({ show: { source } });
 
+// n8n's notice keeps only links and bullet lists (it removes <b>, <ol>, <pre>, <code> and <br>),
+// so each step is a list item and the bodies are shown as compact JSON on one line, which
+// OneSignal accepts exactly like the indented form the README shows.
+const README_SETUP =
+	'https://github.com/n8n-nodes-onesignal/n8n-nodes-onesignal#setting-up-each-source';
+
+const steps = (...items: string[]) =>
+	`<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>`;
+
+const oneLine = (template: string) => html(JSON.stringify(JSON.parse(template)));
+
 const urlStep =
-	'Publish this workflow, then copy the <b>Production URL</b> from <i>Webhook URLs</i> at the top of this panel (the Test URL works only while you listen for a test event).';
+	'Publish this workflow, then copy the Production URL from Webhook URLs at the top of this panel (the Test URL works only while you listen for a test event).';
 
 const headerStep =
-	"Add a header: as its name the <b>Header Name</b> of the OneSignal Webhook Secret credential, as its value the credential's <b>Secret</b>.";
+	"Add a header: its name is the Header Name of the OneSignal Webhook Secret credential, its value the credential's Secret.";
+
+const readmeLink = `The <a href="${README_SETUP}" target="_blank">README</a> shows each step in detail.`;
 
 const eventStreamSetup = [
-	'<b>Set up the Event Stream in OneSignal</b>',
-	'<ol>',
-	`<li>${urlStep}</li>`,
-	'<li>In OneSignal open <b>Data → Event Streams</b> and create a new event stream.</li>',
-	'<li>Under <b>Select Events</b> choose the message events to send (the <i>Events</i> filter below can narrow them further).</li>',
-	'<li>Set the method to <b>POST</b> and paste the Production URL.</li>',
-	`<li>${headerStep}</li>`,
-	'<li>Add the header <code>Content-Type: application/json</code> and paste this body:</li>',
-	'</ol>',
-	`<pre>${html(EVENT_STREAM_BODY_TEMPLATE)}</pre>`,
-	'Requests without the right header get 401 and start nothing. A repeated event ID starts nothing (see <i>Options</i>).',
+	'To send events from OneSignal to this workflow:',
+	steps(
+		urlStep,
+		'In OneSignal, open Data → Event Streams and create an event stream.',
+		'Under Select Events, choose the message events to send (the Events filter below can narrow them further).',
+		'Set the method to POST and paste the Production URL.',
+		headerStep,
+		'Add the header Content-Type: application/json.',
+		`Paste this body: ${oneLine(EVENT_STREAM_BODY_TEMPLATE)}`,
+	),
+	`Requests without the right header get 401 and start nothing. A repeated event ID starts nothing (see Options). ${readmeLink}`,
 ].join('');
 
 const journeySetup = [
-	'<b>Set up the Journey webhook in OneSignal</b>',
-	'<ol>',
-	`<li>${urlStep}</li>`,
-	'<li>In OneSignal open <b>Data → Webhooks</b> and create a webhook.</li>',
-	'<li>Set the method to <b>POST</b> and paste the Production URL.</li>',
-	`<li>${headerStep}</li>`,
-	'<li>Add the header <code>Content-Type: application/json</code> and paste this body (add user tags as <code>"tags": { "plan": "{{ user.tags.plan }}" }</code> inside <code>user</code>):</li>',
-	'</ol>',
-	`<pre>${html(JOURNEY_BODY_TEMPLATE)}</pre>`,
-	'<ol start="6"><li>Add a <b>Webhook</b> step with this webhook to your Journey.</li></ol>',
+	'To call this workflow from a Journey:',
+	steps(
+		urlStep,
+		'In OneSignal, open Data → Webhooks and create a webhook.',
+		'Set the method to POST and paste the Production URL.',
+		headerStep,
+		'Add the header Content-Type: application/json.',
+		`Paste this body: ${oneLine(JOURNEY_BODY_TEMPLATE)} (to pass user tags, add "tags": { "plan": "{{ user.tags.plan }}" } inside "user").`,
+		'Add a Webhook step with this webhook to your Journey.',
+	),
+	readmeLink,
 ].join('');
 
 const webPushSetup = [
-	'<b>Set up web push webhooks</b>',
-	'<ol>',
-	`<li>${urlStep}</li>`,
-	"<li>Add <code>?token=</code> and the credential's <b>Web Push URL Token</b> to the end of the URL.</li>",
-	'<li>In OneSignal open <b>Settings → Push &amp; In-App → Web</b>, turn on <b>Webhooks</b> and paste that URL for each event you want. Sites set up with custom code put the same URL into <code>webhooks</code> of <code>OneSignal.init()</code>.</li>',
-	'</ol>',
-	"These requests come from your subscribers' browsers: anyone who can read your site can send one, so the output says <code>fromBrowser: true</code>. Treat its content as untrusted. With CORS turned on, browsers first send an OPTIONS request, which n8n answers.",
+	"To receive your subscribers' web push events:",
+	steps(
+		urlStep,
+		"Add ?token= and the credential's Web Push URL Token to the end of the URL.",
+		'In OneSignal, open Settings → Push &amp; In-App → Web, turn on Webhooks and paste that URL for each event you want. Sites set up with custom code put the same URL into the webhooks option of OneSignal.init().',
+	),
+	"These requests come from your subscribers' browsers: anyone who can read your site can send one, so each item says fromBrowser: true. Treat its content as untrusted. With CORS turned on, browsers first send an OPTIONS request, which n8n answers.",
 ].join('');
+
+/**
+ * The name of an event kind as an action in n8n's node panel, in sentence case with OneSignal's
+ * own capitals kept: "SMS Delivered" → "On SMS delivered". Without it n8n lowercases every word.
+ */
+function triggerAction(name: string): string {
+	const words = name.split(' ').map((word) => (word === 'SMS' ? word : word.toLowerCase()));
+	return `On ${words.join(' ')}`;
+}
 
 /** Everything the OneSignal Trigger shows, in order. */
 export const triggerProperties: INodeProperties[] = [
@@ -103,18 +126,33 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'events',
 		type: 'multiOptions',
 		options: [
-			{ name: 'All Events', value: '*', description: 'Every event kind, including future ones' },
-			{ name: 'All Email Events', value: 'message.email.*' },
-			{ name: 'All In-App Message Events', value: 'message.iam.*' },
-			{ name: 'All Live Activity Events', value: 'message.live_activity.*' },
-			{ name: 'All Push Events', value: 'message.push.*' },
-			{ name: 'All SMS Events', value: 'message.sms.*' },
+			// The catch-all comes first, where people look for it, ahead of the alphabetical rest.
+			{
+				name: 'All Events',
+				value: '*',
+				description: 'Every event kind, including future ones',
+				action: 'On any event',
+			},
+			{ name: 'All Email Events', value: 'message.email.*', action: 'On any email event' },
+			{
+				name: 'All In-App Message Events',
+				value: 'message.iam.*',
+				action: 'On any in-app message event',
+			},
+			{
+				name: 'All Live Activity Events',
+				value: 'message.live_activity.*',
+				action: 'On any Live Activity event',
+			},
+			{ name: 'All Push Events', value: 'message.push.*', action: 'On any push event' },
+			{ name: 'All SMS Events', value: 'message.sms.*', action: 'On any SMS event' },
 			...[...EVENT_STREAM_KINDS]
 				.sort((a, b) => a.name.localeCompare(b.name))
 				.map(({ kind, name, description }) => ({
 					name,
 					value: kind,
 					description: `${description} (${kind})`,
+					action: triggerAction(name),
 				})),
 		],
 		default: ['*'],

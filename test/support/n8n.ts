@@ -91,6 +91,8 @@ function baseEnv(userFolder: string, extra: Record<string, string> = {}): NodeJS
 		DO_NOT_TRACK: '1',
 		SCARF_ANALYTICS: 'false',
 		N8N_DISABLED_MODULES: 'mcp-registry',
+		// The list of n8n-vetted community packages comes from n8n's servers when the editor asks.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		N8N_SECURE_COOKIE: 'false',
@@ -172,6 +174,11 @@ export interface N8nHomeOptions {
 	withoutPackage?: boolean;
 	/** Extra environment for every n8n process of this home. */
 	env?: Record<string, string>;
+}
+
+export interface OwnerLogin {
+	email: string;
+	password: string;
 }
 
 export interface StartedN8n {
@@ -387,11 +394,13 @@ export class N8nHome {
 
 	/**
 	 * Spawns a long-running n8n command of this home (`start`, `worker`). Its output goes into the
-	 * home's log and into a log of its own, and dispose() stops it.
+	 * home's log and into a log of its own (and to this terminal with `inheritOutput`), and
+	 * dispose() stops it.
 	 */
 	private spawnServer(
 		args: string[],
 		env: NodeJS.ProcessEnv,
+		inheritOutput = false,
 	): { process: ChildProcess; log: () => string } {
 		const child = spawn(node24Path(), [n8nBinPath(this.version), ...args], {
 			env,
@@ -399,13 +408,14 @@ export class N8nHome {
 		});
 		this.servers.push(child);
 		const own: string[] = [];
-		const collect = (chunk: Buffer) => {
+		const collect = (chunk: Buffer, terminal: NodeJS.WriteStream) => {
 			const text = chunk.toString();
 			own.push(text);
 			this.logs.push(text);
+			if (inheritOutput) terminal.write(chunk);
 		};
-		child.stdout!.on('data', collect);
-		child.stderr!.on('data', collect);
+		child.stdout!.on('data', (chunk: Buffer) => collect(chunk, process.stdout));
+		child.stderr!.on('data', (chunk: Buffer) => collect(chunk, process.stderr));
 		return { process: child, log: () => own.join('') };
 	}
 
@@ -425,11 +435,17 @@ export class N8nHome {
 		}
 	}
 
-	/** Starts `n8n start` and resolves once it answers on its port. */
-	async start(extraEnv: Record<string, string> = {}): Promise<StartedN8n> {
-		const port = await freePort();
+	/**
+	 * Starts `n8n start` and resolves once it answers on its port (a free one unless `port` is
+	 * given). `inheritOutput` passes n8n's output through to this process's terminal as well.
+	 */
+	async start(
+		extraEnv: Record<string, string> = {},
+		options: { port?: number; inheritOutput?: boolean } = {},
+	): Promise<StartedN8n> {
+		const port = options.port ?? (await freePort());
 		const env = await this.env({ N8N_PORT: String(port), ...extraEnv });
-		const { process: child, log } = this.spawnServer(['start'], env);
+		const { process: child, log } = this.spawnServer(['start'], env, options.inheritOutput);
 		const url = `http://127.0.0.1:${port}`;
 		await this.waitUntilReady(child, `${url}/healthz/readiness`, 'n8n start');
 		return { port, url, process: child, log };
@@ -478,37 +494,47 @@ export class N8nHome {
 	}
 
 	/**
-	 * Headers of a signed-in owner on a running server, made once per home: sets up the owner
-	 * account (stored in the home's database, so it survives a restart).
+	 * Sets up the owner account on a running server, so the editor opens at its sign-in page
+	 * instead of the sign-up form (the account is stored in the home's database, so it survives a
+	 * restart). The e-mail and password are local test values, made per home unless given.
+	 * Returns them with the headers of the session the setup opened.
 	 */
-	async ownerSession(url: string): Promise<Record<string, string>> {
-		if (this.session) return this.session;
+	async setupOwner(
+		url: string,
+		login: Partial<OwnerLogin> = {},
+	): Promise<OwnerLogin & { session: Record<string, string> }> {
+		const owner: OwnerLogin = {
+			email: login.email ?? OWNER_EMAIL,
+			password: login.password ?? this.ownerPassword,
+		};
 		const browserId = randomBytes(8).toString('hex');
 		const headers = { 'content-type': 'application/json', 'browser-id': browserId };
-		let owner = await fetch(`${url}/rest/owner/setup`, {
+		let response = await fetch(`${url}/rest/owner/setup`, {
 			method: 'POST',
 			headers,
-			body: JSON.stringify({
-				email: OWNER_EMAIL,
-				firstName: 'Test',
-				lastName: 'Owner',
-				password: this.ownerPassword,
-			}),
+			body: JSON.stringify({ ...owner, firstName: 'Test', lastName: 'Owner' }),
 		});
-		if (owner.status === 400) {
+		if (response.status === 400) {
 			// An earlier call set the owner up and then failed (e.g. on a busy database): log in.
-			owner = await fetch(`${url}/rest/login`, {
+			response = await fetch(`${url}/rest/login`, {
 				method: 'POST',
 				headers,
-				body: JSON.stringify({ emailOrLdapLoginId: OWNER_EMAIL, password: this.ownerPassword }),
+				body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
 			});
 		}
-		if (!owner.ok) throw new Error(`owner setup failed: ${owner.status} ${await owner.text()}`);
-		const cookie = (owner.headers.getSetCookie() ?? [])
+		if (!response.ok) {
+			throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+		}
+		const cookie = (response.headers.getSetCookie() ?? [])
 			.map((entry) => entry.split(';')[0])
 			.join('; ');
 		this.session = { cookie, 'browser-id': browserId, 'content-type': 'application/json' };
-		return this.session;
+		return { ...owner, session: this.session };
+	}
+
+	/** Headers of a signed-in owner on a running server; sets up the owner the first time. */
+	async ownerSession(url: string): Promise<Record<string, string>> {
+		return this.session ?? (await this.setupOwner(url)).session;
 	}
 
 	/**

@@ -16,14 +16,16 @@ describe('README: Trigger section', () => {
 		expect(readme).toContain(JOURNEY_BODY_TEMPLATE);
 	});
 
-	it('shows the Event Stream template in the node’s setup notice, ready to paste', () => {
-		const notice = new OneSignalTrigger().description.properties.find(
-			(property) => property.name === 'eventStreamSetup',
-		);
-		const html = EVENT_STREAM_BODY_TEMPLATE.replace(/&/g, '&amp;')
-			.replace(/</g, '&lt;')
-			.replace(/>/g, '&gt;');
-		expect(notice?.displayName).toContain(`<pre>${html}</pre>`);
+	it('shows both templates in the node’s setup notices, on one line, ready to paste', () => {
+		// n8n's notice drops <pre> and line breaks, so the node shows the JSON compacted.
+		const notices = new OneSignalTrigger().description.properties;
+		for (const [name, template] of [
+			['eventStreamSetup', EVENT_STREAM_BODY_TEMPLATE],
+			['journeySetup', JOURNEY_BODY_TEMPLATE],
+		]) {
+			const notice = notices.find((property) => property.name === name);
+			expect(notice?.displayName).toContain(JSON.stringify(JSON.parse(template)));
+		}
 	});
 
 	it('documents the credential and the polling trigger', () => {

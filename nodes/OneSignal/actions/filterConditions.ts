@@ -71,7 +71,7 @@ export const filterConditionsField: INodeProperties = {
 					type: 'string',
 					default: '',
 					description:
-						'Hours for first and last session, a comma-separated list for "in array", nothing for "exists"',
+						'Hours for First Session and Last Session, a comma-separated list for In Array, nothing for Exists',
 				},
 			],
 		},

@@ -52,10 +52,24 @@ export const FILTER_RELATIONS = [...COMPARE, ...EXISTS, ...ELAPSED, ...IN_ARRAY]
  */
 const EDITOR_VALUES: Record<string, string> = { '=': 'equals' };
 
+/** Labels in plain words; comparisons keep OneSignal's symbol, which error messages quote. */
+const RELATION_LABELS: Record<string, string> = {
+	'>': 'Greater Than (>)',
+	'<': 'Less Than (<)',
+	'=': 'Equals (=)',
+	'!=': 'Not Equal (!=)',
+	exists: 'Exists',
+	not_exists: 'Does Not Exist',
+	time_elapsed_gt: 'Time Elapsed Greater Than',
+	time_elapsed_lt: 'Time Elapsed Less Than',
+	in_array: 'In Array',
+	not_in_array: 'Not in Array',
+};
+
 export const FILTER_RELATION_OPTIONS = FILTER_RELATIONS.map((relation) => ({
-	name: relation.replace(/_/g, ' '),
+	name: RELATION_LABELS[relation] ?? relation,
 	value: EDITOR_VALUES[relation] ?? relation,
-}));
+})).sort((a, b) => a.name.localeCompare(b.name));
 
 /** The API relation of an editor value ("equals" → "="); API relations pass unchanged. */
 export function apiRelation(value: string): string {

@@ -5,19 +5,20 @@ import { ParameterError } from './validation';
  * built from typed fields, and the checks OneSignal would otherwise answer with a 400.
  */
 
+/** The subscription types, in the editor's alphabetical order. */
 export const SUBSCRIPTION_TYPES = [
-	{ name: 'Email', value: 'Email' },
-	{ name: 'SMS', value: 'SMS' },
-	{ name: 'iOS Push', value: 'iOSPush' },
-	{ name: 'Android Push', value: 'AndroidPush' },
-	{ name: 'Huawei Push', value: 'HuaweiPush' },
 	{ name: 'Amazon Fire OS Push', value: 'FireOSPush' },
-	{ name: 'Chrome Web Push', value: 'ChromePush' },
+	{ name: 'Android Push', value: 'AndroidPush' },
 	{ name: 'Chrome Extension Push', value: 'ChromeExtensionPush' },
+	{ name: 'Chrome Web Push', value: 'ChromePush' },
+	{ name: 'Email', value: 'Email' },
 	{ name: 'Firefox Web Push', value: 'FirefoxPush' },
+	{ name: 'Huawei Push', value: 'HuaweiPush' },
+	{ name: 'iOS Push', value: 'iOSPush' },
+	{ name: 'macOS Push', value: 'macOSPush' },
 	{ name: 'Safari Web Push', value: 'SafariPush' },
 	{ name: 'Safari Web Push (Legacy)', value: 'SafariLegacyPush' },
-	{ name: 'macOS Push', value: 'macOSPush' },
+	{ name: 'SMS', value: 'SMS' },
 	{ name: 'Windows Push', value: 'WindowsPush' },
 ];
 

@@ -77,7 +77,8 @@ const iosSettings: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. com.example.shop',
-			description: 'Your app’s bundle identifier (.p8 key only)',
+			description:
+				'Your app’s bundle identifier, as in Apple Developer → Identifiers (.p8 key only)',
 		},
 		{
 			displayName: 'Data at Root of Payload',

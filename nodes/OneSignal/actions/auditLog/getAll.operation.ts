@@ -80,7 +80,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'Only actions by these users or API keys, as in the actor of an entry. Up to 10, separated by commas.',
+					'Only actions by these users or API keys: the actor ID of an entry in the output of this operation. Up to 10, separated by commas.',
 			},
 			{
 				displayName: 'App Names or IDs',
@@ -105,7 +105,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'Only actions on these resources, as in the targets of an entry. Up to 10, separated by commas.',
+					'Only actions on these resources: a target ID of an entry in the output of this operation. Up to 10, separated by commas.',
 			},
 			{
 				displayName: 'Target Types',

@@ -101,7 +101,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. user-1042',
-		description: 'Separate several with commas, or map an array',
+		description:
+			'Your own user IDs, as in OneSignal under Audience → Users → the External ID column. Separate several with commas, or map an array.',
 		displayOptions: { show: { sendTo: ['externalIds'] } },
 	},
 	{

@@ -8,7 +8,8 @@ import { messageIdField, readMessageId } from './shared';
 const properties: INodeProperties[] = [
 	{
 		...messageIdField,
-		description: 'The scheduled message to stop. Messages already delivered cannot be recalled.',
+		description:
+			'The scheduled message to stop: the ID returned by Send, or shown in OneSignal under Messages → the message (in the page address). Messages already delivered cannot be recalled.',
 	},
 ];
 

@@ -69,7 +69,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. user-1042, user-2210',
 				description:
-					'Count only these users, as far as they are in the audience. Separate several with commas, or map an array.',
+					'Count only these users (their External IDs, as in OneSignal under Audience → Users), as far as they are in the audience. Separate several with commas, or map an array.',
 			},
 		],
 	},

@@ -10,7 +10,7 @@ const properties: INodeProperties[] = [
 	{
 		...messageIdField,
 		description:
-			'The email message the person unsubscribes from: its ID from Send, or from the unsubscribe link your landing page received',
+			'The email message the person unsubscribes from: the ID returned by Send, or the one in the unsubscribe link your landing page received',
 	},
 	{
 		displayName: 'Unsubscribe Token',

@@ -5,6 +5,7 @@ import type { Channel } from '../../helpers/messageBody';
 import { checkOtherFields } from '../../helpers/notificationFields';
 import { parseJsonObject } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
+import { sortedByDisplayName } from '../common';
 import { readTemplateOptions, templateOptionalFields } from './shared';
 
 const properties: INodeProperties[] = [
@@ -74,7 +75,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
+		options: sortedByDisplayName([
 			...templateOptionalFields,
 			{
 				displayName: 'Other Fields (JSON)',
@@ -84,7 +85,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Further message fields the template stores, such as {"ios_sound": "ping.wav"}. Field names are checked.',
 			},
-		],
+		]),
 	},
 ];
 

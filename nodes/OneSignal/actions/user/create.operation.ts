@@ -12,6 +12,7 @@ import { buildUserProperties, checkPropertyUpdateCount } from '../../helpers/use
 import { apiPath } from '../../helpers/paths';
 import { ParameterError } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
+import { sortedByDisplayName } from '../common';
 import { propertyFields, propertyInput } from './properties';
 import { fixedRows } from './shared';
 
@@ -31,7 +32,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
+		options: sortedByDisplayName([
 			{
 				displayName: 'Aliases',
 				name: 'aliases',
@@ -105,7 +106,7 @@ const properties: INodeProperties[] = [
 					},
 				],
 			},
-		],
+		]),
 	},
 ];
 

@@ -10,7 +10,7 @@ function timeZoneOptions(): Array<{ name: string; value: string }> {
 	// Every zone the running Node.js knows, so the list matches what the validation accepts.
 	const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
 	const zones = intl.supportedValuesOf?.('timeZone') ?? ['UTC'];
-	return zones.map((zone) => ({ name: zone, value: zone }));
+	return [...zones].sort((a, b) => a.localeCompare(b)).map((zone) => ({ name: zone, value: zone }));
 }
 
 export const tagsField: INodeProperties = {
