@@ -51,12 +51,12 @@ describe('guard rails in real n8n', () => {
 			error: 'Phone Numbers: 1 entry is not in E.164 format: "0612345678"',
 			description: expect.stringContaining('0612345678 in France becomes +33612345678'),
 		});
+		// Items are sent concurrently, so the stand-in may see the two good ones in either order.
 		const posts = standIn.requestsTo('POST', '/notifications');
-		expect(
-			posts.map(
-				(request) => (request.body as { include_phone_numbers: string[] }).include_phone_numbers,
-			),
-		).toEqual([['+15550000101'], ['+15550000102']]);
+		const numbersSent = posts
+			.map((request) => (request.body as { include_phone_numbers: string[] }).include_phone_numbers)
+			.sort((a, b) => a[0].localeCompare(b[0]));
+		expect(numbersSent).toEqual([['+15550000101'], ['+15550000102']]);
 		expect(result.log).not.toContain('[netguard');
 	});
 });
