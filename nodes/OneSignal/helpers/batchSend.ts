@@ -1,0 +1,234 @@
+import { packBySize, jsonBytes } from './batching';
+import { uuidV5, type ItemIdentity } from './idempotency';
+import { MAX_RECIPIENTS_PER_REQUEST } from './messageBody';
+import type { SendOutcome } from './sendResult';
+
+/**
+ * "One message to all incoming items": every item names its own recipients, and all of them are
+ * sent one message, in as few requests as OneSignal allows. Pure helpers: which recipients go into
+ * which request, what differs between items that the batch cannot honour, and what each item's
+ * result is once the requests are answered.
+ */
+
+/** Body fields that name recipients; everything else in a request is the message itself. */
+export const RECIPIENT_LIST_FIELDS = [
+	'include_aliases',
+	'include_subscription_ids',
+	'email_to',
+	'include_phone_numbers',
+] as const;
+
+/** One item's part of the batch: its recipients and what it would send. */
+export interface BatchMember {
+	itemIndex: number;
+	/** Parsed and checked recipients of the item, in its own order. */
+	recipients: string[];
+	/**
+	 * Everything that makes up the message apart from the recipients, by a name the user knows
+	 * (Channel, Send To, Alias Label) or by its Create Message field (contents, headings, …).
+	 */
+	settings: Record<string, unknown>;
+}
+
+export interface BatchPlan {
+	/** Recipients of each request, each listed once, in the order the items named them. */
+	requests: string[][];
+	/** For each item, the requests (0-based) that hold its recipients, in order. */
+	requestsOfItem: Map<number, number[]>;
+	/** How many distinct recipients the batch has. */
+	recipients: number;
+}
+
+/**
+ * Gathers the members' recipients into requests of at most `maxPerRequest` (OneSignal's 2,000),
+ * with the shared chunking helper. A recipient named by several items is sent once; each of those
+ * items points at the request that carries it.
+ */
+export function planBatch(
+	members: BatchMember[],
+	maxPerRequest: number = MAX_RECIPIENTS_PER_REQUEST,
+): BatchPlan {
+	const firstOwner = new Map<string, number>();
+	const unique: string[] = [];
+	for (const member of members) {
+		for (const recipient of member.recipients) {
+			if (firstOwner.has(recipient)) continue;
+			firstOwner.set(recipient, member.itemIndex);
+			unique.push(recipient);
+		}
+	}
+	// OneSignal states only a count limit for recipient lists, so the byte limits are left open;
+	// the helper still packs in input order, which keeps each item's recipients together.
+	const packing = packBySize(unique, jsonBytes, {
+		maxEntryBytes: Number.MAX_SAFE_INTEGER / 4,
+		maxRequestBytes: Number.MAX_SAFE_INTEGER / 2,
+		envelopeBytes: 2,
+		maxEntriesPerRequest: maxPerRequest,
+	});
+	const requests = packing.requests.map((request) => request.entries);
+	const requestOf = new Map<string, number>();
+	requests.forEach((list, index) => list.forEach((recipient) => requestOf.set(recipient, index)));
+	const requestsOfItem = new Map<number, number[]>();
+	for (const member of members) {
+		const indexes = [...new Set(member.recipients.map((recipient) => requestOf.get(recipient)!))];
+		requestsOfItem.set(
+			member.itemIndex,
+			indexes.sort((a, b) => a - b),
+		);
+	}
+	return { requests, requestsOfItem, recipients: unique.length };
+}
+
+/** Names of the Create Message fields as the Send operation shows them. */
+const FIELD_LABELS: Record<string, string> = {
+	contents: 'Message',
+	headings: 'Heading',
+	subtitle: 'Subtitle',
+	email_subject: 'Email Subject',
+	email_body: 'Email Body',
+	template_id: 'Template',
+	custom_data: 'Template Variables',
+	data: 'Data',
+	url: 'Launch URL',
+	name: 'Message Name',
+	send_after: 'Send After',
+	sms_from: 'SMS From',
+	sms_media_urls: 'SMS Media URLs',
+	big_picture: 'Image URL',
+	chrome_web_image: 'Image URL',
+	ios_attachments: 'Image URL',
+	collapse_id: 'Collapse ID',
+	android_channel_id: 'Android Channel ID',
+	priority: 'Priority',
+	ttl: 'Time to Live (Seconds)',
+	delayed_option: 'Optimise Delivery',
+	delivery_time_of_day: 'Delivery Time of Day',
+	email_from_name: 'Email From Name',
+	email_from_address: 'Email From Address',
+	email_reply_to_address: 'Email Reply-To Address',
+	email_preheader: 'Email Preheader',
+	include_unsubscribed: 'Include Unsubscribed',
+	target_channel: 'Channel',
+	app_id: 'Credential',
+	channel: 'Channel',
+	sendTo: 'Send To',
+	aliasLabel: 'Alias Label',
+	idempotencyKey: 'Idempotency Key',
+	failIfUnreachable: 'Fail If Any Recipient Is Unreachable',
+};
+
+function label(field: string): string {
+	return FIELD_LABELS[field] ?? `"${field}" (Other Fields)`;
+}
+
+/** A short, readable form of a value for an error message. */
+function shown(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	// Language maps: the main text is the one the user typed into the field.
+	const inner =
+		typeof value === 'object' && value !== null && 'en' in value
+			? (value as Record<string, unknown>).en
+			: value;
+	const text = typeof inner === 'string' ? `"${inner}"` : JSON.stringify(inner);
+	return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+	return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export interface SettingsDifference {
+	/** Display names of the fields that differ, each once, in the order found. */
+	fields: string[];
+	/** e.g. `Message is "Hi Bob" here but "Hi Ada" in item 1`. */
+	details: string[];
+}
+
+/**
+ * What an item would send differently from the item the batch takes its message from. The batch
+ * sends one message, so any difference would be dropped silently; the caller reports it instead.
+ */
+export function settingsDifference(
+	reference: BatchMember,
+	member: BatchMember,
+): SettingsDifference | undefined {
+	const fields: string[] = [];
+	const details: string[] = [];
+	const keys = [...new Set([...Object.keys(reference.settings), ...Object.keys(member.settings)])];
+	for (const key of keys) {
+		const mine = member.settings[key];
+		const theirs = reference.settings[key];
+		if (sameValue(mine, theirs)) continue;
+		const name = label(key);
+		if (fields.includes(name)) continue;
+		fields.push(name);
+		details.push(
+			`${name} is ${shown(mine)} here but ${shown(theirs)} in item ${reference.itemIndex + 1}`,
+		);
+	}
+	return fields.length ? { fields, details } : undefined;
+}
+
+/**
+ * The idempotency key of one request of a batch, derived from the node run so that n8n's Retry On
+ * Fail and the transport's own retries resend a request without sending the message twice. Request
+ * numbers are positions: a re-run of the same items builds the same requests.
+ */
+export function batchIdempotencyKey(identity: ItemIdentity, request: number): string {
+	return uuidV5(
+		[
+			'n8n-execution',
+			identity.executionId,
+			identity.nodeId,
+			identity.runIndex,
+			'batch',
+			request,
+		].join('/'),
+	);
+}
+
+/** What became of one request of the batch. */
+export type RequestOutcome =
+	| {
+			kind: 'sent';
+			response: SendOutcome;
+			idempotencyKey: string;
+			replayed: boolean;
+	  }
+	/** OneSignal answered 200 but created no message (no recipient of the request is reachable). */
+	| { kind: 'nothingSent'; response: SendOutcome; idempotencyKey: string }
+	/** The request failed, or was not made because an earlier one failed. */
+	| { kind: 'failed'; error: Error; idempotencyKey: string };
+
+/**
+ * Splits the recipients OneSignal reported unreachable among the items that named them.
+ * `normalise` makes an item's value comparable with OneSignal's (e.g. lower-case subscription IDs).
+ */
+export function unreachableOf(
+	recipients: string[],
+	reported: Record<string, string[]>,
+	normalise: (value: string) => string = (value) => value,
+): Record<string, string[]> {
+	const mine = new Set(recipients.map(normalise));
+	const result: Record<string, string[]> = {};
+	for (const [kind, values] of Object.entries(reported)) {
+		const matching = values.filter((value) => mine.has(normalise(value)));
+		if (matching.length) result[kind] = matching;
+	}
+	return result;
+}
+
+/** Reported unreachable values that belong to no item of the request (shown, not hidden). */
+export function unattributedUnreachable(
+	requestRecipients: string[],
+	reported: Record<string, string[]>,
+	normalise: (value: string) => string = (value) => value,
+): string[] {
+	const known = new Set(requestRecipients.map(normalise));
+	const lines: string[] = [];
+	for (const [kind, values] of Object.entries(reported)) {
+		const stray = values.filter((value) => !known.has(normalise(value)));
+		if (stray.length) lines.push(`OneSignal reported ${kind} ${stray.join(', ')} as unreachable`);
+	}
+	return lines;
+}
