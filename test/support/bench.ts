@@ -1,0 +1,570 @@
+import { spawn } from 'child_process';
+import { cpus, loadavg, totalmem } from 'os';
+import { join } from 'path';
+
+import { startStandIn, type StandIn } from '../standin';
+import { N8nHome, outputOf, type ExecutionResult } from './n8n';
+import { netguardPath, node24Path, repoRoot } from './paths';
+import { MemorySampler, type MemoryPeak } from './processMemory';
+import { appCredential, linearWorkflow, oneSignalNode, type WorkflowNode } from './workflows';
+
+/**
+ * The side-by-side benchmark of issue 7 (`npm run bench`): one stand-in with a token bucket of
+ * R requests a second (burst R/10, 429 with Retry-After: 1 at once over the limit) and a latency
+ * of L ms, and one n8n home, for three workloads:
+ *  1. N personalised sends: our node, n8n's HTTP Request node (default, and hand-tuned batching
+ *     with Retry On Fail), and a plain Node script with OneSignal's SDK and a pool of 10;
+ *  2. one announcement to many listed users: our batch mode against one request per item;
+ *  3. Get Many over a large message history: pages, time and peak memory of n8n.
+ * Wall times of n8n runs are n8n's own execution start and stop, so process boot does not count.
+ * The end-to-end tests run the same functions at a small size.
+ */
+
+export interface BenchSettings {
+	/** Workload 1: personalised sends. */
+	n: number;
+	/** The stand-in's limit, requests a second. */
+	rate: number;
+	/** The stand-in's latency for accepted requests. */
+	latencyMs: number;
+	/** Workload 2: listed users of the announcement. */
+	announce: number;
+	/** Workload 3: stored messages. */
+	stored: number;
+}
+
+export const BENCH_DEFAULTS: BenchSettings = {
+	n: 2000,
+	rate: 100,
+	latencyMs: 50,
+	announce: 10_000,
+	stored: 20_000,
+};
+
+export type PersonalisedVariant = 'ours' | 'oursRetryOnFail' | 'httpDefault' | 'httpTuned' | 'sdk';
+export type AnnouncementVariant = 'batch' | 'perItem';
+
+export const PERSONALISED_LABELS: Record<PersonalisedVariant, string> = {
+	ours: 'OneSignal node, default settings',
+	oursRetryOnFail: 'OneSignal node, default settings + Retry On Fail',
+	httpDefault: 'HTTP Request node, default settings',
+	httpTuned: 'HTTP Request node, batching 10 per 125 ms + Retry On Fail',
+	sdk: 'Node script, @onesignal/node-onesignal createNotificationWithRetry, pool of 10',
+};
+
+export const ANNOUNCEMENT_LABELS: Record<AnnouncementVariant, string> = {
+	batch: 'OneSignal node, Send As "One Message to All Incoming Items"',
+	perItem: 'OneSignal node, one message per item',
+};
+
+export interface SendFigures {
+	variant: string;
+	label: string;
+	/** n8n's execution status, or the script's: success or error. */
+	status: string;
+	items: number;
+	wallSeconds: number;
+	/** Wall time divided by the floor N / R. */
+	ratio: number;
+	requests: number;
+	rateLimited: number;
+	/** Messages OneSignal would have created. */
+	messages: number;
+	/** Extra deliveries: a recipient who got the message more than once counts once per extra. */
+	duplicates: number;
+	/** Idempotency keys that created more than one message (0 when every retry was replayed). */
+	duplicateKeys: number;
+	/** Recipients who got nothing. */
+	lost: number;
+	/** n8n's own time for the sending node alone (absent for the SDK script). */
+	sendNodeSeconds?: number;
+}
+
+export interface PagingFigures {
+	label: string;
+	stored: number;
+	returnAll: boolean;
+	pages: number;
+	items: number;
+	wallSeconds: number;
+	memory: MemoryPeak;
+	/** Size of the output items as JSON, for comparison with the memory. */
+	itemBytes: number;
+}
+
+export interface BenchReport {
+	settings: BenchSettings;
+	machine: string;
+	personalised: SendFigures[];
+	announcement: SendFigures[];
+	paging: PagingFigures[];
+	loadBefore: number[];
+	loadAfter: number[];
+}
+
+const USER_PREFIX = 'bench-user-';
+const userId = (index: number) => `${USER_PREFIX}${index}`;
+
+/**
+ * Items with a user, a name and an order: a list written into an Edit Fields node and split into
+ * items. Not a Code node: its first run in a process starts n8n's task runner, about a second
+ * that would count as sending time.
+ */
+function peopleNodes(count: number): WorkflowNode[] {
+	const people = Array.from({ length: count }, (_, index) => ({
+		userId: userId(index),
+		name: `Person ${index}`,
+		orderId: `order-${index}`,
+	}));
+	return [
+		{
+			name: 'People',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ people }), options: {} },
+		},
+		{
+			name: 'One Item per Person',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'people', include: 'noOtherFields', options: {} },
+		},
+	];
+}
+
+function personalSend(options: Partial<WorkflowNode> = {}): WorkflowNode {
+	return oneSignalNode(
+		'Send',
+		{
+			resource: 'message',
+			operation: 'send',
+			channel: 'push',
+			sendTo: 'externalIds',
+			externalIds: '={{ $json.userId }}',
+			heading: '=Order {{ $json.orderId }}',
+			message: '=Hi {{ $json.name }}, your order {{ $json.orderId }} has shipped.',
+		},
+		options,
+	);
+}
+
+/** n8n's HTTP Request node sending the same body, the way a user would build it. */
+function httpSend(standIn: StandIn, options: Record<string, unknown>, node: Partial<WorkflowNode>) {
+	const { appId, appKey } = standIn.seeded!;
+	const body = [
+		`app_id: '${appId}'`,
+		`target_channel: 'push'`,
+		'include_aliases: { external_id: [$json.userId] }',
+		`headings: { en: 'Order ' + $json.orderId }`,
+		`contents: { en: 'Hi ' + $json.name + ', your order ' + $json.orderId + ' has shipped.' }`,
+	].join(', ');
+	return {
+		name: 'Send',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'POST',
+			url: `${standIn.url}/notifications`,
+			sendHeaders: true,
+			headerParameters: { parameters: [{ name: 'Authorization', value: `Key ${appKey}` }] },
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: `={{ JSON.stringify({ ${body} }) }}`,
+			options,
+		},
+		...node,
+	} satisfies WorkflowNode;
+}
+
+const RETRY_ON_FAIL = { retryOnFail: true, maxTries: 3, waitBetweenTries: 1000 };
+
+const WORKFLOW_IDS = {
+	ours: 'benchW1Ours',
+	oursRetryOnFail: 'benchW1OursRetry',
+	httpDefault: 'benchW1HttpDefault',
+	httpTuned: 'benchW1HttpTuned',
+	batch: 'benchW2Batch',
+	perItem: 'benchW2PerItem',
+	onePage: 'benchW3OnePage',
+	returnAll: 'benchW3ReturnAll',
+} as const;
+
+function workflows(standIn: StandIn, settings: BenchSettings): Array<Record<string, unknown>> {
+	const announcement = (sendMode: AnnouncementVariant) =>
+		oneSignalNode('Send', {
+			resource: 'message',
+			operation: 'send',
+			channel: 'push',
+			sendTo: 'externalIds',
+			sendMode,
+			externalIds: '={{ $json.userId }}',
+			heading: 'Maintenance tonight',
+			message: 'The service is down from 2 to 3 am. Sorry for the trouble.',
+		});
+	const getMessages = (returnAll: boolean) =>
+		oneSignalNode('Get messages', {
+			resource: 'message',
+			operation: 'getAll',
+			returnAll,
+			limit: 50,
+		});
+	return [
+		linearWorkflow(WORKFLOW_IDS.ours, [...peopleNodes(settings.n), personalSend()]),
+		linearWorkflow(WORKFLOW_IDS.oursRetryOnFail, [
+			...peopleNodes(settings.n),
+			personalSend(RETRY_ON_FAIL),
+		]),
+		linearWorkflow(WORKFLOW_IDS.httpDefault, [
+			...peopleNodes(settings.n),
+			httpSend(standIn, {}, {}),
+		]),
+		linearWorkflow(WORKFLOW_IDS.httpTuned, [
+			...peopleNodes(settings.n),
+			httpSend(
+				standIn,
+				{ batching: { batch: { batchSize: 10, batchInterval: 125 } } },
+				RETRY_ON_FAIL,
+			),
+		]),
+		linearWorkflow(WORKFLOW_IDS.batch, [...peopleNodes(settings.announce), announcement('batch')]),
+		linearWorkflow(WORKFLOW_IDS.perItem, [
+			...peopleNodes(settings.announce),
+			announcement('perItem'),
+		]),
+		linearWorkflow(WORKFLOW_IDS.onePage, [getMessages(false)]),
+		linearWorkflow(WORKFLOW_IDS.returnAll, [getMessages(true)]),
+	];
+}
+
+interface TimedRun {
+	result: ExecutionResult;
+	status: string;
+	wallSeconds: number;
+	/** n8n's own execution time of each node, summed over its runs (Retry On Fail tries). */
+	nodeSeconds: Record<string, number>;
+	memory: MemoryPeak;
+}
+
+function describeMachine(): string {
+	const cores = cpus();
+	const memory = Math.round(totalmem() / 2 ** 30);
+	return `${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, ${memory} GiB`;
+}
+
+/** One stand-in and one n8n home with every benchmark workflow imported. */
+export class Bench {
+	private constructor(
+		readonly settings: BenchSettings,
+		readonly standIn: StandIn,
+		readonly home: N8nHome,
+		private readonly log: (line: string) => void,
+	) {}
+
+	static async start(
+		settings: BenchSettings,
+		log: (line: string) => void = () => undefined,
+	): Promise<Bench> {
+		const standIn = await startStandIn();
+		const home = await N8nHome.create();
+		try {
+			const { appId, appKey } = standIn.seeded!;
+			for (let index = 0; index < Math.max(settings.n, settings.announce); index++) {
+				standIn.state.addUser(appId, { external_id: userId(index) }, [{ channel: 'push' }]);
+			}
+			await home.importCredentials([appCredential(standIn.url, appId, appKey)]);
+			await home.importWorkflow(workflows(standIn, settings));
+		} catch (error) {
+			await home.dispose();
+			await standIn.close();
+			throw error;
+		}
+		return new Bench(settings, standIn, home, log);
+	}
+
+	async dispose(): Promise<void> {
+		await this.home.dispose();
+		await this.standIn.close();
+	}
+
+	/** A clean stand-in for the next run: no messages, no recorded requests, a full bucket. */
+	private resetStandIn(): void {
+		const { rate, latencyMs } = this.settings;
+		this.standIn.state.clearMessages();
+		this.standIn.clearRequests();
+		this.standIn.latencyMs = latencyMs;
+		this.standIn.setRateLimit({ perSecond: rate, burst: Math.max(1, Math.round(rate / 10)) });
+	}
+
+	private async execute(workflowId: string): Promise<TimedRun> {
+		const sampler = new MemorySampler(
+			(commandLine) =>
+				commandLine.includes('execute') && commandLine.includes(`--id=${workflowId}`),
+		).start();
+		const result = await this.home.execute(workflowId);
+		const memory = sampler.stop();
+		if (result.log.includes('[netguard')) throw new Error('an n8n process tried to leave loopback');
+		const run = result.run as
+			| (ExecutionResult['run'] & { startedAt?: string; stoppedAt?: string })
+			| undefined;
+		if (!run?.startedAt || !run.stoppedAt) {
+			throw new Error(
+				`n8n printed no run data for ${workflowId}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`,
+			);
+		}
+		const nodeSeconds: Record<string, number> = {};
+		for (const [name, runs] of Object.entries(run.data.resultData.runData)) {
+			nodeSeconds[name] =
+				(runs as Array<{ executionTime?: number }>).reduce(
+					(sum, entry) => sum + (entry.executionTime ?? 0),
+					0,
+				) / 1000;
+		}
+		return {
+			result,
+			status: run.status ?? 'unknown',
+			wallSeconds: (Date.parse(run.stoppedAt) - Date.parse(run.startedAt)) / 1000,
+			nodeSeconds,
+			memory,
+		};
+	}
+
+	/** What the stand-in counted for sends to users 0 … count - 1. */
+	private sendFigures(
+		variant: string,
+		label: string,
+		count: number,
+		status: string,
+		wallSeconds: number,
+	): SendFigures {
+		const sends = this.standIn.requestsTo('POST', '/notifications');
+		const stats = this.standIn.state.stats();
+		let lost = 0;
+		for (let index = 0; index < count; index++) {
+			if (!this.standIn.state.deliveriesPerRecipient.get(`external_id:${userId(index)}`)) lost++;
+		}
+		return {
+			variant,
+			label,
+			status,
+			items: count,
+			wallSeconds,
+			ratio: wallSeconds / (count / this.settings.rate),
+			requests: sends.length,
+			rateLimited: sends.filter((request) => request.outcome === 'rate-limited').length,
+			messages: stats.messages,
+			duplicates: stats.duplicateRecipients,
+			duplicateKeys: stats.duplicateKeys,
+			lost,
+		};
+	}
+
+	/** Workload 1: N personalised sends, one message per item. */
+	async personalised(variant: PersonalisedVariant): Promise<SendFigures> {
+		this.resetStandIn();
+		const label = PERSONALISED_LABELS[variant];
+		this.log(`  workload 1, ${label} …`);
+		if (variant === 'sdk') {
+			const { status, wallSeconds } = await this.runSdkScript();
+			return this.sendFigures(variant, label, this.settings.n, status, wallSeconds);
+		}
+		const run = await this.execute(WORKFLOW_IDS[variant]);
+		return {
+			...this.sendFigures(variant, label, this.settings.n, run.status, run.wallSeconds),
+			sendNodeSeconds: run.nodeSeconds.Send,
+		};
+	}
+
+	/** Workload 2: one announcement to the listed users. */
+	async announcement(variant: AnnouncementVariant): Promise<SendFigures> {
+		this.resetStandIn();
+		const label = ANNOUNCEMENT_LABELS[variant];
+		this.log(`  workload 2, ${label} …`);
+		const run = await this.execute(WORKFLOW_IDS[variant]);
+		return {
+			...this.sendFigures(variant, label, this.settings.announce, run.status, run.wallSeconds),
+			sendNodeSeconds: run.nodeSeconds.Send,
+		};
+	}
+
+	/** Workload 3: Get Many over `stored` messages, all of them or one page. */
+	async paging(stored: number, returnAll: boolean): Promise<PagingFigures> {
+		this.resetStandIn();
+		this.standIn.state.storeSentMessages(this.standIn.seeded!.appId, stored);
+		const label = returnAll
+			? `Return All over ${stored.toLocaleString('en-US')} messages`
+			: 'Limit 50 (one page)';
+		this.log(`  workload 3, ${label} …`);
+		const run = await this.execute(WORKFLOW_IDS[returnAll ? 'returnAll' : 'onePage']);
+		const output = outputOf(run.result, 'Get messages');
+		return {
+			label,
+			stored,
+			returnAll,
+			pages: this.standIn.requestsTo('GET', '/notifications').length,
+			items: output.length,
+			wallSeconds: run.wallSeconds,
+			memory: run.memory,
+			itemBytes: Buffer.byteLength(JSON.stringify(output)),
+		};
+	}
+
+	/**
+	 * Workload 1 (c): OneSignal's Node SDK in a plain script of its own (scripts/bench-sdk.ts),
+	 * run by Node 24 under the network guard; it reports its own first-send-to-last-answer time.
+	 */
+	private async runSdkScript(): Promise<{ status: string; wallSeconds: number }> {
+		const { appId, appKey } = this.standIn.seeded!;
+		const args = [
+			join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+			join(repoRoot, 'scripts', 'bench-sdk.ts'),
+			'--url',
+			this.standIn.url,
+			'--app',
+			appId,
+			'--n',
+			String(this.settings.n),
+			'--pool',
+			'10',
+		];
+		const child = spawn(node24Path(), args, {
+			cwd: repoRoot,
+			env: {
+				PATH: process.env.PATH ?? '',
+				NODE_OPTIONS: `--require ${netguardPath()}`,
+				// The key goes through the environment, not the command line, like a real script.
+				ONESIGNAL_REST_API_KEY: appKey,
+			},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+		const line = stdout.trim().split('\n').pop() ?? '';
+		let report: { startedAt: number; stoppedAt: number; failed: number } | undefined;
+		try {
+			report = JSON.parse(line) as typeof report;
+		} catch {
+			report = undefined;
+		}
+		if (!report || stderr.includes('[netguard')) {
+			throw new Error(`the SDK script failed (${code}):\n${stdout}\n${stderr}`);
+		}
+		return {
+			status: report.failed === 0 && code === 0 ? 'success' : 'error',
+			wallSeconds: (report.stoppedAt - report.startedAt) / 1000,
+		};
+	}
+}
+
+export interface BenchPlan {
+	workloads: Array<1 | 2 | 3>;
+	personalised: PersonalisedVariant[];
+}
+
+export const FULL_PLAN: BenchPlan = {
+	workloads: [1, 2, 3],
+	personalised: ['ours', 'oursRetryOnFail', 'httpDefault', 'httpTuned', 'sdk'],
+};
+
+/** Runs the chosen workloads one after another and collects their figures. */
+export async function runBench(
+	settings: BenchSettings,
+	plan: BenchPlan = FULL_PLAN,
+	log: (line: string) => void = () => undefined,
+): Promise<BenchReport> {
+	const loadBefore = loadavg();
+	const bench = await Bench.start(settings, log);
+	const report: BenchReport = {
+		settings,
+		machine: describeMachine(),
+		personalised: [],
+		announcement: [],
+		paging: [],
+		loadBefore,
+		loadAfter: [],
+	};
+	try {
+		if (plan.workloads.includes(1)) {
+			for (const variant of plan.personalised) {
+				report.personalised.push(await bench.personalised(variant));
+			}
+		}
+		if (plan.workloads.includes(2)) {
+			report.announcement.push(await bench.announcement('batch'));
+			report.announcement.push(await bench.announcement('perItem'));
+		}
+		if (plan.workloads.includes(3)) {
+			report.paging.push(await bench.paging(settings.stored, false));
+			report.paging.push(await bench.paging(Math.round(settings.stored / 2), true));
+			report.paging.push(await bench.paging(settings.stored, true));
+		}
+	} finally {
+		await bench.dispose();
+	}
+	report.loadAfter = loadavg();
+	return report;
+}
+
+const seconds = (value: number) => `${value.toFixed(1)} s`;
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const count = (value: number) => value.toLocaleString('en-US');
+
+/** The report as Markdown tables, as printed by `npm run bench` and pasted into the README. */
+export function formatReport(report: BenchReport): string {
+	const { settings } = report;
+	const lines: string[] = [];
+	const floor = settings.n / settings.rate;
+	lines.push(
+		`Stand-in: ${settings.rate} requests/s (burst ${Math.max(1, Math.round(settings.rate / 10))}), 429 with Retry-After: 1 over the limit, ${settings.latencyMs} ms latency. Machine: ${report.machine}; load average ${report.loadBefore.map((value) => value.toFixed(2)).join(' ')} before, ${report.loadAfter.map((value) => value.toFixed(2)).join(' ')} after.`,
+	);
+	if (report.personalised.length) {
+		lines.push(
+			'',
+			`Workload 1: ${count(settings.n)} personalised sends, one message per item (floor N / R = ${seconds(floor)})`,
+			'',
+			'| sender | result | wall time | × N / R | requests | 429s | 429 share | duplicates | lost |',
+			'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+		);
+		for (const row of report.personalised) {
+			lines.push(
+				`| ${row.label} | ${row.status} | ${seconds(row.wallSeconds)} | ${row.ratio.toFixed(2)} | ${count(row.requests)} | ${count(row.rateLimited)} | ${((row.rateLimited / Math.max(1, row.requests)) * 100).toFixed(1)} % | ${count(row.duplicates)} | ${count(row.lost)} |`,
+			);
+		}
+	}
+	if (report.announcement.length) {
+		lines.push(
+			'',
+			`Workload 2: one announcement to ${count(settings.announce)} listed users (at most 2,000 recipients a request: ⌈N / 2,000⌉ = ${Math.ceil(settings.announce / 2000)} requests)`,
+			'',
+			'| sender | result | requests | wall time | 429s | duplicates | lost |',
+			'| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+		);
+		for (const row of report.announcement) {
+			lines.push(
+				`| ${row.label} | ${row.status} | ${count(row.requests)} | ${seconds(row.wallSeconds)} | ${count(row.rateLimited)} | ${count(row.duplicates)} | ${count(row.lost)} |`,
+			);
+		}
+	}
+	if (report.paging.length) {
+		const base = report.paging.find((row) => !row.returnAll);
+		lines.push(
+			'',
+			'Workload 3: Message → Get Many over stored messages (50 a page: ⌈N / 50⌉ pages)',
+			'',
+			'| run | pages fetched | items | wall time | peak RSS, n8n process tree | VmHWM, n8n process | items as JSON | memory above one page |',
+			'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+		);
+		for (const row of report.paging) {
+			const above =
+				base && row !== base
+					? `${mib(row.memory.treeRssBytes - base.memory.treeRssBytes)} (${((row.memory.treeRssBytes - base.memory.treeRssBytes) / Math.max(1, row.items) / 1024).toFixed(1)} KiB an item)`
+					: '—';
+			lines.push(
+				`| ${row.label} | ${count(row.pages)} | ${count(row.items)} | ${seconds(row.wallSeconds)} | ${mib(row.memory.treeRssBytes)} | ${mib(row.memory.mainHwmBytes)} | ${mib(row.itemBytes)} | ${above} |`,
+			);
+		}
+	}
+	return lines.join('\n');
+}
