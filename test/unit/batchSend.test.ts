@@ -1,6 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import {
+	indexUnreachable,
 	planBatch,
 	settingsDifference,
 	unreachableOf,
@@ -74,12 +75,15 @@ describe('batch send: planning', () => {
 		).toBeUndefined();
 	});
 
-	it('gives each item only the unreachable recipients it named', () => {
-		const reported = { external_id: ['u-1', 'u-7'], subscription_id: ['S-1'] };
-		expect(unreachableOf(['u-1', 'u-2'], reported)).toEqual({ external_id: ['u-1'] });
-		expect(unreachableOf(['s-1'], reported, (value) => value.toLowerCase())).toEqual({
-			subscription_id: ['S-1'],
-		});
+	it('gives each item only the unreachable recipients it named, and shows the others', () => {
+		const reported = { external_id: ['u-1', 'u-7'] };
+		const index = indexUnreachable(['u-1', 'u-2', 'u-3'], reported);
+		expect(unreachableOf(['u-1', 'u-2'], index)).toEqual({ external_id: ['u-1'] });
+		expect(unreachableOf(['u-3'], index)).toEqual({});
+		expect(index.unattributed).toEqual(['OneSignal reported external_id u-7 as unreachable']);
+		const lower = (value: string) => value.toLowerCase();
+		const subscriptions = indexUnreachable(['s-1'], { subscription_id: ['S-1'] }, lower);
+		expect(unreachableOf(['s-1'], subscriptions, lower)).toEqual({ subscription_id: ['S-1'] });
 	});
 });
 

@@ -129,8 +129,8 @@ function shown(value: unknown): string {
 		typeof value === 'object' && value !== null && 'en' in value
 			? (value as Record<string, unknown>).en
 			: value;
-	const text = typeof inner === 'string' ? `"${inner}"` : JSON.stringify(inner);
-	return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
+	const cut = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+	return typeof inner === 'string' ? `"${cut(inner)}"` : cut(JSON.stringify(inner));
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -194,41 +194,59 @@ export type RequestOutcome =
 			response: SendOutcome;
 			idempotencyKey: string;
 			replayed: boolean;
+			unreachable: UnreachableIndex;
 	  }
 	/** OneSignal answered 200 but created no message (no recipient of the request is reachable). */
 	| { kind: 'nothingSent'; response: SendOutcome; idempotencyKey: string }
 	/** The request failed, or was not made because an earlier one failed. */
 	| { kind: 'failed'; error: Error; idempotencyKey: string };
 
-/**
- * Splits the recipients OneSignal reported unreachable among the items that named them.
- * `normalise` makes an item's value comparable with OneSignal's (e.g. lower-case subscription IDs).
- */
-export function unreachableOf(
-	recipients: string[],
-	reported: Record<string, string[]>,
-	normalise: (value: string) => string = (value) => value,
-): Record<string, string[]> {
-	const mine = new Set(recipients.map(normalise));
-	const result: Record<string, string[]> = {};
-	for (const [kind, values] of Object.entries(reported)) {
-		const matching = values.filter((value) => mine.has(normalise(value)));
-		if (matching.length) result[kind] = matching;
-	}
-	return result;
+/** The recipients OneSignal reported unreachable in one request, ready to be split among items. */
+export interface UnreachableIndex {
+	/** Normalised value → the kind OneSignal filed it under and the value as it wrote it. */
+	byValue: Map<string, { kind: string; value: string }>;
+	/** Reported values that are not recipients of the request (shown, not hidden). */
+	unattributed: string[];
 }
 
-/** Reported unreachable values that belong to no item of the request (shown, not hidden). */
-export function unattributedUnreachable(
+/**
+ * Indexes what one request's answer reported unreachable, once per request: a batch has
+ * thousands of items and each looks its own recipients up here. `normalise` makes an item's value
+ * comparable with OneSignal's (e.g. lower-case subscription IDs).
+ */
+export function indexUnreachable(
 	requestRecipients: string[],
 	reported: Record<string, string[]>,
 	normalise: (value: string) => string = (value) => value,
-): string[] {
+): UnreachableIndex {
 	const known = new Set(requestRecipients.map(normalise));
-	const lines: string[] = [];
+	const byValue = new Map<string, { kind: string; value: string }>();
+	const unattributed: string[] = [];
 	for (const [kind, values] of Object.entries(reported)) {
-		const stray = values.filter((value) => !known.has(normalise(value)));
-		if (stray.length) lines.push(`OneSignal reported ${kind} ${stray.join(', ')} as unreachable`);
+		const stray: string[] = [];
+		for (const value of values) {
+			const key = normalise(value);
+			if (known.has(key)) byValue.set(key, { kind, value });
+			else stray.push(value);
+		}
+		if (stray.length) {
+			unattributed.push(`OneSignal reported ${kind} ${stray.join(', ')} as unreachable`);
+		}
 	}
-	return lines;
+	return { byValue, unattributed };
+}
+
+/** The unreachable recipients among one item's own, by kind. */
+export function unreachableOf(
+	recipients: string[],
+	index: UnreachableIndex,
+	normalise: (value: string) => string = (value) => value,
+): Record<string, string[]> {
+	const result: Record<string, string[]> = {};
+	if (index.byValue.size === 0) return result;
+	for (const recipient of recipients) {
+		const found = index.byValue.get(normalise(recipient));
+		if (found) (result[found.kind] ??= []).push(found.value);
+	}
+	return result;
 }

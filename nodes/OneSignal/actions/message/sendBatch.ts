@@ -8,7 +8,7 @@ import {
 	RECIPIENT_LIST_FIELDS,
 	type RequestOutcome,
 	settingsDifference,
-	unattributedUnreachable,
+	indexUnreachable,
 	unreachableOf,
 } from '../../helpers/batchSend';
 import { userIdempotencyKey } from '../../helpers/idempotency';
@@ -235,7 +235,13 @@ export async function sendToAllItems(
 				const answer = interpretSendResponse(response.body);
 				requestOutcomes.push(
 					answer.sent
-						? { kind: 'sent', response: answer, idempotencyKey, replayed: response.replayed }
+						? {
+								kind: 'sent',
+								response: answer,
+								idempotencyKey,
+								replayed: response.replayed,
+								unreachable: indexUnreachable(recipients, answer.unreachable, normalise),
+							}
 						: { kind: 'nothingSent', response: answer, idempotencyKey },
 				);
 			} catch (error) {
@@ -309,16 +315,12 @@ function itemOutcome(
 	for (const index of mine) {
 		const outcome = batch.outcomes[index];
 		if (outcome.kind !== 'sent') continue;
-		const reported = outcome.response.unreachable;
 		for (const [kind, values] of Object.entries(
-			unreachableOf(member.recipients, reported, batch.normalise),
+			unreachableOf(member.recipients, outcome.unreachable, batch.normalise),
 		)) {
 			unreachable[kind] = [...(unreachable[kind] ?? []), ...values];
 		}
-		messages.push(
-			...outcome.response.messages,
-			...unattributedUnreachable(requests[index], reported, batch.normalise),
-		);
+		messages.push(...outcome.response.messages, ...outcome.unreachable.unattributed);
 	}
 	const unreachableCount = countUnreachable(unreachable);
 	if (unreachableCount > 0 && item.failIfUnreachable) {
