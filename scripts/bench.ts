@@ -48,6 +48,7 @@ async function main() {
 		console.log(line),
 	);
 	console.log(`\n${formatReport(report)}`);
+	if (report.errors.length) process.exitCode = 1;
 }
 
 main().catch((error: Error) => {

@@ -23,6 +23,10 @@ describe('the benchmark script, small', () => {
 		report = await runBench(SETTINGS);
 	});
 
+	it('measures every run', () => {
+		expect(report.errors).toEqual([]);
+	});
+
 	it('runs every sender of workload 1 and counts what the stand-in saw', () => {
 		expect(report.personalised.map((row) => row.variant)).toEqual(Object.keys(PERSONALISED_LABELS));
 		for (const row of report.personalised) {

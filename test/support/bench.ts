@@ -1,10 +1,11 @@
 import { spawn } from 'child_process';
+import { closeSync, openSync, readFileSync, rmSync } from 'fs';
 import { cpus, loadavg, totalmem } from 'os';
 import { join } from 'path';
 
 import { startStandIn, type StandIn } from '../standin';
 import { N8nHome, outputOf, type ExecutionResult } from './n8n';
-import { netguardPath, node24Path, repoRoot } from './paths';
+import { n8nBinPath, netguardPath, node24Path, repoRoot } from './paths';
 import { MemorySampler, type MemoryPeak } from './processMemory';
 import { appCredential, linearWorkflow, oneSignalNode, type WorkflowNode } from './workflows';
 
@@ -100,6 +101,8 @@ export interface BenchReport {
 	paging: PagingFigures[];
 	loadBefore: number[];
 	loadAfter: number[];
+	/** Runs that could not be measured, with the reason. */
+	errors: string[];
 }
 
 const USER_PREFIX = 'bench-user-';
@@ -236,8 +239,27 @@ function workflows(standIn: StandIn, settings: BenchSettings): Array<Record<stri
 	];
 }
 
+type RunData = NonNullable<ExecutionResult['run']> & { startedAt?: string; stoppedAt?: string };
+
+/** The run JSON `n8n execute --rawOutput` prints after its log lines. */
+function parseRun(stdout: string): RunData | undefined {
+	const plain = stdout.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+	const first = /^(?:[\d:.TZ-]+\s+\w+\s+)?\{\s*$/m.exec(plain);
+	if (!first) return undefined;
+	const text = plain.slice(first.index + first[0].indexOf('{'));
+	const end = text.lastIndexOf('\n}');
+	try {
+		return JSON.parse(end === -1 ? text : text.slice(0, end + 2)) as RunData;
+	} catch {
+		return undefined;
+	}
+}
+
+/** One run may take this long; the largest default run (10,000 single sends) takes about 2 min. */
+const RUN_TIMEOUT_MS = 30 * 60_000;
+
 interface TimedRun {
-	result: ExecutionResult;
+	run: RunData;
 	status: string;
 	wallSeconds: number;
 	/** n8n's own execution time of each node, summed over its runs (Retry On Fail tries). */
@@ -295,20 +317,39 @@ export class Bench {
 		this.standIn.setRateLimit({ perSecond: rate, burst: Math.max(1, Math.round(rate / 10)) });
 	}
 
+	/**
+	 * Runs a workflow with `n8n execute` and reads n8n's own run data. Its output goes to files, not
+	 * pipes: n8n exits right after printing the run, and a pipe loses what it has not passed on yet
+	 * (the run of 20,000 messages is tens of megabytes), while writes to a file are complete.
+	 */
 	private async execute(workflowId: string): Promise<TimedRun> {
+		const files = ['out', 'err'].map((kind) =>
+			join(this.home.dir, `${workflowId}-${Date.now()}.${kind}`),
+		);
+		const [out, err] = files.map((file) => openSync(file, 'w'));
 		const sampler = new MemorySampler(
 			(commandLine) =>
 				commandLine.includes('execute') && commandLine.includes(`--id=${workflowId}`),
 		).start();
-		const result = await this.home.execute(workflowId);
+		const child = spawn(
+			node24Path(),
+			[n8nBinPath(this.home.version), 'execute', `--id=${workflowId}`, '--rawOutput'],
+			{ env: await this.home.env(), stdio: ['ignore', out, err] },
+		);
+		const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
+		const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+		clearTimeout(timer);
 		const memory = sampler.stop();
-		if (result.log.includes('[netguard')) throw new Error('an n8n process tried to leave loopback');
-		const run = result.run as
-			| (ExecutionResult['run'] & { startedAt?: string; stoppedAt?: string })
-			| undefined;
+		const [stdout, stderr] = files.map((file) => readFileSync(file, 'utf8'));
+		[out, err].forEach((fd) => closeSync(fd));
+		files.forEach((file) => rmSync(file, { force: true }));
+		if (`${stdout}${stderr}`.includes('[netguard')) {
+			throw new Error('an n8n process tried to leave loopback');
+		}
+		const run = parseRun(stdout);
 		if (!run?.startedAt || !run.stoppedAt) {
 			throw new Error(
-				`n8n printed no run data for ${workflowId}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`,
+				`n8n printed no run data for ${workflowId} (exit ${code}):\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`,
 			);
 		}
 		const nodeSeconds: Record<string, number> = {};
@@ -320,7 +361,7 @@ export class Bench {
 				) / 1000;
 		}
 		return {
-			result,
+			run,
 			status: run.status ?? 'unknown',
 			wallSeconds: (Date.parse(run.stoppedAt) - Date.parse(run.startedAt)) / 1000,
 			nodeSeconds,
@@ -395,7 +436,7 @@ export class Bench {
 			: 'Limit 50 (one page)';
 		this.log(`  workload 3, ${label} …`);
 		const run = await this.execute(WORKFLOW_IDS[returnAll ? 'returnAll' : 'onePage']);
-		const output = outputOf(run.result, 'Get messages');
+		const output = outputOf({ run: run.run } as ExecutionResult, 'Get messages');
 		return {
 			label,
 			stored,
@@ -484,21 +525,52 @@ export async function runBench(
 		paging: [],
 		loadBefore,
 		loadAfter: [],
+		errors: [],
+	};
+	// One failed run is reported and the others still run: a long benchmark should not lose the
+	// figures it already has.
+	const attempt = async <T>(what: string, run: () => Promise<T>, keep: (row: T) => void) => {
+		try {
+			const row = await run();
+			keep(row);
+			log(`    ${summary(row as SendFigures | PagingFigures)}`);
+		} catch (error) {
+			report.errors.push(`${what}: ${(error as Error).message.split('\n')[0]}`);
+			log(`    failed: ${(error as Error).message}`);
+		}
 	};
 	try {
 		if (plan.workloads.includes(1)) {
 			for (const variant of plan.personalised) {
-				report.personalised.push(await bench.personalised(variant));
+				await attempt(
+					PERSONALISED_LABELS[variant],
+					async () => await bench.personalised(variant),
+					(row) => report.personalised.push(row),
+				);
 			}
 		}
 		if (plan.workloads.includes(2)) {
-			report.announcement.push(await bench.announcement('batch'));
-			report.announcement.push(await bench.announcement('perItem'));
+			for (const variant of ['batch', 'perItem'] as AnnouncementVariant[]) {
+				await attempt(
+					ANNOUNCEMENT_LABELS[variant],
+					async () => await bench.announcement(variant),
+					(row) => report.announcement.push(row),
+				);
+			}
 		}
 		if (plan.workloads.includes(3)) {
-			report.paging.push(await bench.paging(settings.stored, false));
-			report.paging.push(await bench.paging(Math.round(settings.stored / 2), true));
-			report.paging.push(await bench.paging(settings.stored, true));
+			const runs: Array<[number, boolean]> = [
+				[settings.stored, false],
+				[Math.round(settings.stored / 2), true],
+				[settings.stored, true],
+			];
+			for (const [stored, returnAll] of runs) {
+				await attempt(
+					`Get Many over ${stored} messages`,
+					async () => await bench.paging(stored, returnAll),
+					(row) => report.paging.push(row),
+				);
+			}
 		}
 	} finally {
 		await bench.dispose();
@@ -510,6 +582,14 @@ export async function runBench(
 const seconds = (value: number) => `${value.toFixed(1)} s`;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const count = (value: number) => value.toLocaleString('en-US');
+
+/** One line per finished run, printed while the benchmark goes on. */
+function summary(row: SendFigures | PagingFigures): string {
+	if ('pages' in row) {
+		return `${row.pages} pages, ${count(row.items)} items in ${seconds(row.wallSeconds)}, peak ${mib(row.memory.treeRssBytes)}`;
+	}
+	return `${row.status} in ${seconds(row.wallSeconds)} (× ${row.ratio.toFixed(2)}), ${count(row.requests)} requests, ${count(row.rateLimited)} × 429, ${count(row.duplicates)} duplicates, ${count(row.lost)} lost`;
+}
 
 /** The report as Markdown tables, as printed by `npm run bench` and pasted into the README. */
 export function formatReport(report: BenchReport): string {
@@ -565,6 +645,9 @@ export function formatReport(report: BenchReport): string {
 				`| ${row.label} | ${count(row.pages)} | ${count(row.items)} | ${seconds(row.wallSeconds)} | ${mib(row.memory.treeRssBytes)} | ${mib(row.memory.mainHwmBytes)} | ${mib(row.itemBytes)} | ${above} |`,
 			);
 		}
+	}
+	if (report.errors.length) {
+		lines.push('', 'Not measured:', ...report.errors.map((error) => `- ${error}`));
 	}
 	return lines.join('\n');
 }
