@@ -164,7 +164,7 @@ function httpSend(standIn: StandIn, options: Record<string, unknown>, node: Part
 	return {
 		name: 'Send',
 		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
+		typeVersion: 4.5,
 		parameters: {
 			method: 'POST',
 			url: `${standIn.url}/notifications`,

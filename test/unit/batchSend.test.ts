@@ -61,18 +61,24 @@ describe('batch send: planning', () => {
 	});
 
 	it('names the field that differs between two items and both values', () => {
-		const difference = settingsDifference(
+		const differences = settingsDifference(
 			{ itemIndex: 0, recipients: [], settings: { contents: { en: 'Hi Ada' }, channel: 'push' } },
-			{ itemIndex: 4, recipients: [], settings: { contents: { en: 'Hi Bob' }, channel: 'push' } },
+			{
+				itemIndex: 4,
+				recipients: [],
+				settings: { contents: { en: 'Hi Bob' }, channel: 'push', data: { order: 42 } },
+			},
 		);
-		expect(difference?.fields).toEqual(['Message']);
-		expect(difference?.details[0]).toBe('Message is "Hi Bob" here but "Hi Ada" in item 1');
+		expect(differences).toEqual([
+			{ field: 'Message', here: '"Hi Bob"', there: '"Hi Ada"' },
+			{ field: 'Data', here: '{"order":42}', there: 'nothing' },
+		]);
 		expect(
 			settingsDifference(
 				{ itemIndex: 0, recipients: [], settings: { contents: { en: 'Hi' } } },
 				{ itemIndex: 1, recipients: [], settings: { contents: { en: 'Hi' } } },
 			),
-		).toBeUndefined();
+		).toEqual([]);
 	});
 
 	it('gives each item only the unreachable recipients it named, and shows the others', () => {
@@ -149,6 +155,54 @@ describe('batch send: one message to all incoming items', () => {
 		expect(await run()).toEqual(first);
 	});
 
+	it('derives the keys from the Idempotency Key, so another execution sends nothing again', async () => {
+		const run = async (executionId: string) => {
+			const test = createContext({
+				parameters: (itemIndex) =>
+					batchParameters({
+						externalIds: itemIndex === 0 ? users(0, 2000) : users(2000, 2500),
+						additionalFields: { idempotencyKey: 'maintenance-tonight' },
+					}),
+				items: [{}, {}],
+				credentials: appCredentials(),
+				http: oneSignal(),
+				executionId,
+			});
+			await test.run();
+			return test.calls.map((call) => (call.sent.body as Body).idempotency_key);
+		};
+		const first = await run('execution-1');
+		expect(first).toHaveLength(2);
+		expect(new Set(first).size).toBe(2);
+		expect(await run('execution-2')).toEqual(first);
+	});
+
+	it('fails the items of a request OneSignal sent nothing to, and only those', async () => {
+		const lists = [users(0, 2000), users(2000, 2010)];
+		let count = 0;
+		const test = createContext({
+			parameters: (itemIndex) => batchParameters({ externalIds: lists[itemIndex] }),
+			items: lists.map(() => ({})),
+			credentials: appCredentials(),
+			continueOnFail: true,
+			http: async () => {
+				count++;
+				return count === 2
+					? {
+							statusCode: 200,
+							headers: {},
+							body: { id: '', errors: ['All included players are not subscribed'] },
+						}
+					: { statusCode: 200, headers: {}, body: { id: 'n-1' } };
+			},
+		});
+		const [output] = await test.run();
+		expect(output[0].json).toMatchObject({ id: 'n-1', request: 1, requests: 2 });
+		expect(output[1].json.error).toBe(
+			'OneSignal sent nothing to request 2 of 2: All included players are not subscribed',
+		);
+	});
+
 	it('stops before sending anything when an item carries a different message text', async () => {
 		const test = createContext({
 			parameters: (itemIndex) =>
@@ -161,7 +215,7 @@ describe('batch send: one message to all incoming items', () => {
 			http: oneSignal(),
 		});
 		await expect(test.run()).rejects.toThrow(
-			'Message: differs from item 1, and one message to all items can only send one content: Message is "Hi Bob" here but "Hi everyone" in item 1',
+			'Message: is "Hi Bob" in this item but "Hi everyone" in item 1. One message to all items sends the content and settings of item 1 to every recipient',
 		);
 		expect(test.calls).toHaveLength(0);
 	});
@@ -188,7 +242,9 @@ describe('batch send: one message to all incoming items', () => {
 			true,
 			false,
 		]);
-		expect(output[1].json.error).toContain('Heading: differs from item 1');
+		expect(output[1].json.error).toBe(
+			'Heading: is "Order 1042" in this item but "Maintenance" in item 1. One message to all items sends the content and settings of item 1 to every recipient',
+		);
 	});
 
 	it('fails the items of a request OneSignal refused and does not send the requests after it', async () => {

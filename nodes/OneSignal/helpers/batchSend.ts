@@ -137,36 +137,34 @@ function sameValue(a: unknown, b: unknown): boolean {
 	return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export interface SettingsDifference {
-	/** Display names of the fields that differ, each once, in the order found. */
-	fields: string[];
-	/** e.g. `Message is "Hi Bob" here but "Hi Ada" in item 1`. */
-	details: string[];
+export interface SettingDifference {
+	/** The field's display name. */
+	field: string;
+	/** Short readable values: in the item, and in the item the batch takes its message from. */
+	here: string;
+	there: string;
 }
 
 /**
- * What an item would send differently from the item the batch takes its message from. The batch
- * sends one message, so any difference would be dropped silently; the caller reports it instead.
+ * What an item would send differently from the item the batch takes its message from, one entry
+ * per field as the user sees it. The batch sends one message, so any difference would be dropped
+ * silently; the caller reports it instead.
  */
 export function settingsDifference(
 	reference: BatchMember,
 	member: BatchMember,
-): SettingsDifference | undefined {
-	const fields: string[] = [];
-	const details: string[] = [];
+): SettingDifference[] {
+	const differences: SettingDifference[] = [];
 	const keys = [...new Set([...Object.keys(reference.settings), ...Object.keys(member.settings)])];
 	for (const key of keys) {
-		const mine = member.settings[key];
-		const theirs = reference.settings[key];
-		if (sameValue(mine, theirs)) continue;
-		const name = label(key);
-		if (fields.includes(name)) continue;
-		fields.push(name);
-		details.push(
-			`${name} is ${shown(mine)} here but ${shown(theirs)} in item ${reference.itemIndex + 1}`,
-		);
+		const here = member.settings[key];
+		const there = reference.settings[key];
+		if (sameValue(here, there)) continue;
+		const field = label(key);
+		if (differences.some((entry) => entry.field === field)) continue;
+		differences.push({ field, here: shown(here), there: shown(there) });
 	}
-	return fields.length ? { fields, details } : undefined;
+	return differences;
 }
 
 /**

@@ -165,16 +165,21 @@ function gatherMembers(
 	const [reference] = members;
 	const accepted: Member[] = [];
 	for (const member of members) {
-		const difference = settingsDifference(reference, member);
-		if (!difference) {
+		const [first, ...others] = settingsDifference(reference, member);
+		if (!first) {
 			accepted.push(member);
 			continue;
 		}
+		const origin = `item ${reference.itemIndex + 1}`;
+		const text = [
+			`is ${first.here} in this item but ${first.there} in ${origin}`,
+			...others.map((entry) => `${entry.field} is ${entry.here} here but ${entry.there} there`),
+		].join('; ');
 		outcomes.set(
 			member.itemIndex,
 			new ParameterError(
-				difference.fields[0],
-				`differs from item ${reference.itemIndex + 1}, and one message to all items can only send one content: ${difference.details.join('; ')}`,
+				first.field,
+				`${text}. One message to all items sends the content and settings of ${origin} to every recipient`,
 				'Make the message and settings the same for every item (no item data in them), or set "Send As" to "One Message per Item" to send each item its own message.',
 			),
 		);
