@@ -271,6 +271,26 @@ describe('batch send: one message to all incoming items', () => {
 		expect(test.calls).toHaveLength(2);
 	});
 
+	it('fails every item with the credential’s name when there is none, or stops on the first', async () => {
+		const run = async (continueOnFail: boolean) => {
+			const test = createContext({
+				parameters: (itemIndex) => batchParameters({ externalIds: `u-${itemIndex}` }),
+				items: [{}, {}],
+				credentials: {},
+				continueOnFail,
+			});
+			return await test.run();
+		};
+		const [output] = await run(true);
+		expect(output.map((item) => item.json.error)).toEqual([
+			'This operation needs the OneSignal App API credential',
+			'This operation needs the OneSignal App API credential',
+		]);
+		await expect(run(false)).rejects.toThrow(
+			'This operation needs the OneSignal App API credential',
+		);
+	});
+
 	it('keeps one message per item unless "Send As" asks for the batch, and never batches segments', async () => {
 		const perItem = createContext({
 			parameters: (itemIndex) =>

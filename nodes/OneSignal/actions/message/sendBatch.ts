@@ -204,7 +204,13 @@ export async function sendToAllItems(
 ): Promise<Array<OperationResult | Error>> {
 	if (itemIndexes.length === 0) return [];
 	const outcomes = new Map<number, OperationResult | Error>();
-	const appId = await oneSignalAppId.call(this, itemIndexes[0]);
+	let appId: string;
+	try {
+		appId = await oneSignalAppId.call(this, itemIndexes[0]);
+	} catch (error) {
+		// No usable credential: every item fails alike, as it would one by one.
+		return itemIndexes.map(() => error as Error);
+	}
 	const members = gatherMembers(this, itemIndexes, appId, read, outcomes);
 
 	if (members.length > 0) {
