@@ -39,7 +39,7 @@ export interface PacerSettings {
 export const DEFAULT_PACER_SETTINGS: PacerSettings = {
 	firstCut: 0.7,
 	probeGrowthPerSecond: 0.5,
-	backoffFactor: 0.95,
+	backoffFactor: 0.97,
 	growthPerSecond: 0.01,
 	growthDoublingMs: 4000,
 	maxGrowthPerSecond: 0.16,
