@@ -180,6 +180,11 @@ export class StandIn {
 		this.tokensAt = Date.now();
 	}
 
+	/** Forgets the recorded requests, so that the next run of several against one stand-in counts its own. */
+	clearRequests(): void {
+		this.requests.length = 0;
+	}
+
 	/** Requests to the API (control requests excluded) matching a method and path pattern. */
 	requestsTo(method: string, path: RegExp | string): RecordedRequest[] {
 		const pattern = typeof path === 'string' ? new RegExp(`^${path}$`) : path;
@@ -429,6 +434,16 @@ export class StandIn {
 					requests: this.requests.length,
 					...this.outcomeCounts(),
 				});
+			case 'POST /__standin/messages': {
+				const appId = String(input.appId ?? this.seeded?.appId ?? '');
+				if (!this.state.app(appId)) return reply(400, { errors: [`unknown app ${appId}`] });
+				this.state.storeSentMessages(appId, Number(input.count ?? 0));
+				return reply(200, { ok: true, messages: this.state.messages.size });
+			}
+			case 'DELETE /__standin/messages':
+				this.state.clearMessages();
+				this.clearRequests();
+				return reply(200, { ok: true });
 			case 'GET /__standin/seed':
 				return reply(200, this.seeded ?? {});
 			case 'PUT /__standin/faults':

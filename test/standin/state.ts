@@ -151,11 +151,27 @@ export class StandInState {
 		return user;
 	}
 
+	/**
+	 * Where each alias was last found. Routes change `identity` in place, so an entry is only a
+	 * hint: it is checked on every use and a stale one falls back to the full search. Sends to
+	 * thousands of listed users would otherwise search every user for every recipient.
+	 */
+	private aliasHints = new Map<string, StoredUser>();
+
 	/** Finds a user by any alias label and value. */
 	userByAlias(label: string, value: string): StoredUser | undefined {
-		for (const user of this.users.values()) {
-			if (user.identity[label] === value) return user;
+		const hintKey = `${label}\u0000${value}`;
+		const hint = this.aliasHints.get(hintKey);
+		if (hint && hint.identity[label] === value && this.users.get(hint.onesignalId) === hint) {
+			return hint;
 		}
+		for (const user of this.users.values()) {
+			if (user.identity[label] === value) {
+				this.aliasHints.set(hintKey, user);
+				return user;
+			}
+		}
+		this.aliasHints.delete(hintKey);
 		return undefined;
 	}
 
@@ -164,6 +180,45 @@ export class StandInState {
 		return user.subscriptions
 			.map((id) => this.subscriptions.get(id))
 			.filter((sub): sub is StoredSubscription => !!sub && sub.channel === channel && sub.enabled);
+	}
+
+	/**
+	 * Stores `count` sent push messages for an app at once, oldest first and one second apart,
+	 * ending now: a large message history for paging runs, without a request per message.
+	 */
+	storeSentMessages(appId: string, count: number, now: number = Date.now()): void {
+		for (let index = 0; index < count; index++) {
+			const id = randomUUID();
+			this.messages.set(id, {
+				id,
+				appId,
+				body: {
+					app_id: appId,
+					name: `Stored message ${index + 1}`,
+					headings: { en: `Stored message ${index + 1}` },
+					contents: { en: `Body of stored message ${index + 1}` },
+					included_segments: ['Subscribed Users'],
+				},
+				recipients: [],
+				channel: 'push',
+				createdAt: now - (count - index) * 1000,
+				canceled: false,
+			});
+			this.messageOrder.push(id);
+		}
+	}
+
+	/**
+	 * Forgets every message, idempotency key and delivery count, keeping apps, users, segments and
+	 * templates: several runs against one stand-in then each count only their own sends.
+	 */
+	clearMessages(): void {
+		this.messages.clear();
+		this.messageOrder = [];
+		this.idempotency.clear();
+		this.creationsPerKey.clear();
+		this.deliveriesPerRecipient.clear();
+		this.extra.delete('mixedTargetingRequests');
 	}
 
 	countCreation(key: string | undefined, recipients: string[]): void {

@@ -1,4 +1,8 @@
-import { AdaptivePacer } from '../../nodes/OneSignal/helpers/pacer';
+import {
+	AdaptivePacer,
+	DEFAULT_PACER_SETTINGS,
+	type PacerSettings,
+} from '../../nodes/OneSignal/helpers/pacer';
 
 /**
  * A discrete-event simulation with a virtual clock: `workers` senders, each waiting for its answer
@@ -11,8 +15,12 @@ function simulate(options: {
 	rate: number;
 	latencyMs: number;
 	randomRejects?: number;
+	/** Client CPU per request, on one thread: a busy n8n prepares requests one at a time. */
+	cpuMs?: number;
+	settings?: Partial<PacerSettings>;
 }) {
-	const pacer = new AdaptivePacer();
+	const pacer = new AdaptivePacer({ ...DEFAULT_PACER_SETTINGS, ...options.settings });
+	let cpuFreeAt = 0;
 	const burst = Math.max(1, options.rate / 10);
 	let tokens = burst;
 	let tokensAt = 0;
@@ -24,7 +32,8 @@ function simulate(options: {
 	let end = 0;
 	while (accepted < options.requests) {
 		const worker = ready.indexOf(Math.min(...ready));
-		const now = ready[worker];
+		const now = Math.max(ready[worker], cpuFreeAt) + (options.cpuMs ?? 0);
+		cpuFreeAt = now;
 		const sendAt = now + pacer.reserve(now);
 		tokens = Math.min(burst, tokens + ((sendAt - tokensAt) / 1000) * options.rate);
 		tokensAt = sendAt;
@@ -72,6 +81,32 @@ describe('adaptive pacer', () => {
 		const result = simulate({ requests: 2000, workers: 10, rate: 100, latencyMs: 50 });
 		expect(result.seconds).toBeLessThan(1.05 * 20);
 		expect(result.rejectedShare).toBeLessThan(0.01);
+	});
+
+	it('climbs back within the target when its first cut lands far below the limit', () => {
+		// On a busy client the rate measured at the first 429 can be half the real one; the pacer
+		// then probes upwards fast until a second 429 measures the limit. Without the probe
+		// (growing 1 % a second, as after a measured 429) this run takes about 1.4 × the floor.
+		const lowFirstCut = { firstCut: 0.35 };
+		const result = simulate({
+			requests: 2000,
+			workers: 10,
+			rate: 100,
+			latencyMs: 50,
+			cpuMs: 6,
+			settings: lowFirstCut,
+		});
+		expect(result.seconds).toBeLessThan(1.05 * 20);
+		expect(result.rejectedShare).toBeLessThan(0.01);
+		const slow = simulate({
+			requests: 2000,
+			workers: 10,
+			rate: 100,
+			latencyMs: 50,
+			cpuMs: 6,
+			settings: { ...lowFirstCut, probeGrowthPerSecond: 0.01 },
+		});
+		expect(slow.seconds).toBeGreaterThan(1.2 * 20);
 	});
 
 	it('adapts to a higher limit as well (1,000/s)', () => {

@@ -67,6 +67,22 @@ describe('paging through OneSignal lists', () => {
 		expect(queries.map((qs) => qs.offset)).toEqual([0, 50, 100]);
 	});
 
+	it('stops after a full last page when the total count says nothing is left', async () => {
+		const hundred = records(100);
+		const pages = (qs: IDataObject) => ({
+			total_count: hundred.length,
+			items: hundred.slice(Number(qs.offset), Number(qs.offset) + Number(qs.limit)),
+		});
+		const counted = pagedApi(pages);
+		const paging: Paging = { kind: 'offset', pageSize: 50, totalField: 'total_count' };
+		expect(await fetchAll(counted.test, paging, true)).toEqual(hundred);
+		expect(counted.queries.map((qs) => qs.offset)).toEqual([0, 50]);
+		// Without the total, only an empty page tells that the list ended.
+		const uncounted = pagedApi(pages);
+		await fetchAll(uncounted.test, { kind: 'offset', pageSize: 50 }, true);
+		expect(uncounted.queries.map((qs) => qs.offset)).toEqual([0, 50, 100]);
+	});
+
 	describe('with the time_offset cursor of messages', () => {
 		const timeOffset: Paging = {
 			kind: 'cursor',

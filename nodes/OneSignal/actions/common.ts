@@ -93,7 +93,10 @@ export const requestSettings: INodeProperties = {
 	],
 };
 
-const runIndexCache = new WeakMap<object, { runIndex: number; fallbackExecutionId: string }>();
+const runIndexCache = new WeakMap<
+	object,
+	{ runIndex: number; fallbackExecutionId: string; nodeId: string }
+>();
 
 /**
  * The values that identify one item of one run of this node, for idempotency keys. Computed once
@@ -109,7 +112,8 @@ export function itemIdentity(context: IExecuteFunctions, itemIndex: number): Ite
 		} catch {
 			runIndex = 0;
 		}
-		cached = { runIndex, fallbackExecutionId: `unsaved-${uuidV4()}` };
+		// getNode() copies the whole node with its parameters on every call.
+		cached = { runIndex, fallbackExecutionId: `unsaved-${uuidV4()}`, nodeId: context.getNode().id };
 		runIndexCache.set(context, cached);
 	}
 	const executionId = context.getExecutionId() || cached.fallbackExecutionId;
@@ -117,7 +121,7 @@ export function itemIdentity(context: IExecuteFunctions, itemIndex: number): Ite
 		instanceId: safely(() => context.getInstanceId()) ?? '',
 		workflowId: safely(() => context.getWorkflow().id) ?? '',
 		executionId,
-		nodeId: context.getNode().id,
+		nodeId: cached.nodeId,
 		runIndex: cached.runIndex,
 		itemIndex,
 	};

@@ -11,8 +11,14 @@ export interface PacerSettings {
 	firstCut: number;
 	/** Share of the measured accepted rate to fall back to after a 429. */
 	backoffFactor: number;
-	/** Growth per second right after a slow-down (0.01 = 1 % a second); it doubles every
-	 * `growthDoublingMs` without a 429, up to `maxGrowthPerSecond`. */
+	/**
+	 * Growth per second after the first 429, while the limit is only a guess (0.2 = 20 % a
+	 * second). The first cut is taken from a rate measured over a fraction of a second on a busy
+	 * client and often lands far below the limit; the next 429 measures the limit itself.
+	 */
+	probeGrowthPerSecond: number;
+	/** Growth per second right after a measured slow-down (0.01 = 1 % a second); it doubles
+	 * every `growthDoublingMs` without a 429, up to `maxGrowthPerSecond`. */
 	growthPerSecond: number;
 	growthDoublingMs: number;
 	maxGrowthPerSecond: number;
@@ -32,7 +38,8 @@ export interface PacerSettings {
 
 export const DEFAULT_PACER_SETTINGS: PacerSettings = {
 	firstCut: 0.7,
-	backoffFactor: 0.95,
+	probeGrowthPerSecond: 0.5,
+	backoffFactor: 0.97,
 	growthPerSecond: 0.01,
 	growthDoublingMs: 4000,
 	maxGrowthPerSecond: 0.16,
@@ -50,6 +57,8 @@ export class AdaptivePacer {
 	private lastGrowth = 0;
 	/** When the first 429 arrived. Accepted requests before it include the limiter's burst. */
 	private limitedSince: number | undefined;
+	/** Whether a 429 after the first one has measured the limit. */
+	private measured = false;
 	private sentAt: number[] = [];
 	private acceptedAt: number[] = [];
 	private firstSent: number | undefined;
@@ -105,6 +114,7 @@ export class AdaptivePacer {
 		// Since the first 429 the limiter's burst is spent, so what it accepted is its true rate.
 		const accepted = this.rateOf(this.acceptedAt, now, this.limitedSince);
 		this.rate = Math.max(this.floor(), Math.min(this.rate, accepted) * this.settings.backoffFactor);
+		this.measured = true;
 		this.lastDecrease = now;
 		this.lastGrowth = now;
 	}
@@ -128,10 +138,9 @@ export class AdaptivePacer {
 		const seconds = (now - this.lastGrowth) / 1000;
 		if (seconds <= 0) return;
 		const calm = Math.floor((now - this.lastDecrease) / this.settings.growthDoublingMs);
-		const growth = Math.min(
-			this.settings.maxGrowthPerSecond,
-			this.settings.growthPerSecond * 2 ** calm,
-		);
+		const growth = this.measured
+			? Math.min(this.settings.maxGrowthPerSecond, this.settings.growthPerSecond * 2 ** calm)
+			: this.settings.probeGrowthPerSecond;
 		this.rate *= (1 + growth) ** seconds;
 		this.lastGrowth = now;
 	}

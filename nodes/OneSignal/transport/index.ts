@@ -1,4 +1,6 @@
 import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -141,6 +143,57 @@ export function requestSettingsOf(context: OneSignalContext, itemIndex = 0): Req
 }
 
 /**
+ * Credentials loaded once per node run. n8n reads a credential from its database and decrypts it
+ * on every getCredentials call, which costs more than the request itself when thousands of items
+ * each make one; n8n's own authenticated request helper also loads it without an item index, so
+ * the key is the same for every item of a run either way.
+ */
+const runCredentials = new WeakMap<object, Map<KeyTier, Promise<IDataObject | undefined>>>();
+
+async function loadCredentialData(
+	context: OneSignalContext,
+	tier: KeyTier,
+	itemIndex: number | undefined,
+): Promise<IDataObject | undefined> {
+	const load = async () =>
+		(await context.getCredentials(CREDENTIAL_FOR_TIER[tier], itemIndex)) as IDataObject | undefined;
+	if (!isExecuteContext(context)) return await load();
+	let byTier = runCredentials.get(context);
+	if (!byTier) {
+		byTier = new Map();
+		runCredentials.set(context, byTier);
+	}
+	// The promise is kept, so that items starting together wait for one load instead of each
+	// starting its own; a failed or empty load is not kept.
+	let pending = byTier.get(tier);
+	if (!pending) {
+		const loads = byTier;
+		pending = load();
+		loads.set(tier, pending);
+		pending.then(
+			(data) => {
+				if (!data) loads.delete(tier);
+			},
+			() => loads.delete(tier),
+		);
+	}
+	return await pending;
+}
+
+/** The credential this run loaded, handed to n8n's request helper so it is not loaded again. */
+async function loadedCredential(
+	context: OneSignalContext,
+	tier: KeyTier,
+): Promise<IAdditionalCredentialOptions | undefined> {
+	const pending = runCredentials.get(context)?.get(tier);
+	const data = pending ? await pending.catch(() => undefined) : undefined;
+	if (!data) return undefined;
+	const type = CREDENTIAL_FOR_TIER[tier];
+	const copy = { ...data } as ICredentialDataDecryptedObject;
+	return { credentialsDecrypted: { id: '', name: type, type, data: copy } };
+}
+
+/**
  * Loads the credential an operation needs. A missing one fails with the name of the credential to
  * add, instead of n8n's generic "no credentials set".
  */
@@ -151,7 +204,7 @@ export async function oneSignalCredentials(
 ): Promise<ResolvedCredentials> {
 	let data: IDataObject | undefined;
 	try {
-		data = (await this.getCredentials(CREDENTIAL_FOR_TIER[tier], itemIndex)) as IDataObject;
+		data = await loadCredentialData(this, tier, itemIndex);
 	} catch (error) {
 		data = undefined;
 		if (!/credential/i.test((error as Error).message ?? '')) {
@@ -374,6 +427,7 @@ export async function oneSignalApiRequest(
 				this,
 				CREDENTIAL_FOR_TIER[tier],
 				{ ...options },
+				await loadedCredential(this, tier),
 			)) as typeof response;
 			const status = response!.statusCode;
 			const headers = response!.headers ?? {};
@@ -540,8 +594,11 @@ function failureError(context: OneSignalContext, facts: FailureFacts): NodeApiEr
 }
 
 export type Paging =
-	/** `limit` + `offset`; stops on a short page. */
-	| { kind: 'offset'; pageSize: number }
+	/**
+	 * `limit` + `offset`; stops on a short page, or once as many records as `totalField` of the
+	 * page says exist were fetched (which saves asking for an empty page after a full last one).
+	 */
+	| { kind: 'offset'; pageSize: number; totalField?: string }
 	/**
 	 * A cursor sent as `cursorParam`, the next one read from `nextCursorField`; stops on an empty
 	 * page or when no new cursor comes back. `firstCursor` is sent with the first page, for
@@ -592,6 +649,8 @@ export async function oneSignalApiRequestAllItems(
 		if (paging.kind === 'offset') {
 			offset += page.length;
 			if (page.length < pageSize) break;
+			const total = paging.totalField ? (body as IDataObject)?.[paging.totalField] : undefined;
+			if (typeof total === 'number' && offset >= total) break;
 		} else {
 			const next = (body as IDataObject)?.[paging.nextCursorField];
 			if (page.length === 0 || typeof next !== 'string' || next === '' || next === cursor) break;

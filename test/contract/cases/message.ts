@@ -88,6 +88,27 @@ export const messageCases: ContractCase[] = [
 		},
 	},
 	{
+		operationId: 'create_notification',
+		title: 'Send one message to the recipients of all items (batch mode)',
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			channel: 'email',
+			sendTo: 'emails',
+			sendMode: 'batch',
+			emails: 'ada@example.com, grace@example.com',
+			emailSubject: 'We are down tonight',
+			emailBody: '<p>From 2 to 3 am.</p>',
+		},
+		items: [{}, {}, {}],
+		check: (run, exchanges) => {
+			expect(exchanges).toHaveLength(1);
+			const body = exchanges[0].call.sent.body as Record<string, unknown>;
+			expect(body.email_to).toEqual(['ada@example.com', 'grace@example.com']);
+			expect(run.output?.[0].map((item) => item.json.request)).toEqual([1, 1, 1]);
+		},
+	},
+	{
 		operationId: 'get_notification',
 		title: 'Get a message',
 		parameters: { resource: 'message', operation: 'get', messageId: MESSAGE_ID },

@@ -111,7 +111,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 					nextCursorField: 'next_time_offset',
 					firstCursor: readStartFrom.call(this, itemIndex),
 				}
-			: { kind: 'offset', pageSize: 50 };
+			: { kind: 'offset', pageSize: 50, totalField: 'total_count' };
 
 	return await oneSignalApiRequestAllItems.call(this, {
 		method: 'GET',

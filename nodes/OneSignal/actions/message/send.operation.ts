@@ -8,6 +8,7 @@ import {
 	type Channel,
 	type Content,
 	planSend,
+	type SendInput,
 	type Target,
 	type TargetMode,
 } from '../../helpers/messageBody';
@@ -19,6 +20,8 @@ import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
 import { itemIdentity, compact } from '../common';
 import { filterConditionsField } from '../filterConditions';
 import { templateRLC } from '../resourceLocators';
+import type { OperationResult } from '../types';
+import { LIST_MODES, type SendItem, sendModeField, sendToAllItems } from './sendBatch';
 
 const channelOptions = [
 	{ name: 'Push Notification', value: 'push' },
@@ -107,6 +110,7 @@ const properties: INodeProperties[] = [
 		sendToOption.filters,
 		sendToOption.subscriptionIds,
 	]),
+	sendModeField,
 	{
 		displayName: 'External IDs',
 		name: 'externalIds',
@@ -662,22 +666,45 @@ function readFields(
 	return checkOtherFields(other, fields, channel, new Date());
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** One item of the Send operation, read and checked; nothing is sent yet. */
+function readSendItem(this: IExecuteFunctions, itemIndex: number, appId: string): SendItem {
 	const channel = this.getNodeParameter('channel', itemIndex) as Channel;
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const appId = await oneSignalAppId.call(this, itemIndex);
-
-	const target = readTarget.call(this, itemIndex);
-	const plans = planSend({
+	const input: SendInput = {
 		appId,
 		channel,
-		target,
+		target: readTarget.call(this, itemIndex),
 		content: readContent.call(this, itemIndex, channel),
 		fields: readFields.call(this, itemIndex, channel),
-	});
+	};
+	return {
+		input,
+		plans: planSend(input),
+		userKey: typeof additional.idempotencyKey === 'string' ? additional.idempotencyKey.trim() : '',
+		failIfUnreachable: additional.failIfUnreachable === true,
+	};
+}
 
-	const userKey =
-		typeof additional.idempotencyKey === 'string' ? additional.idempotencyKey.trim() : '';
+/** Whether this run sends one message to the recipients of all items (see sendBatch.ts). */
+export function usesBatch(this: IExecuteFunctions): boolean {
+	return (
+		this.getNodeParameter('sendMode', 0, 'perItem') === 'batch' &&
+		LIST_MODES.includes(this.getNodeParameter('sendTo', 0, 'externalIds') as TargetMode)
+	);
+}
+
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<Array<OperationResult | Error>> {
+	return await sendToAllItems.call(this, itemIndexes, readSendItem);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const appId = await oneSignalAppId.call(this, itemIndex);
+	const { input, plans, userKey, failIfUnreachable } = readSendItem.call(this, itemIndex, appId);
+	const { channel, target } = input;
+
 	const identity = itemIdentity(this, itemIndex);
 	const chunks: IDataObject[] = [];
 	const unreachable: Record<string, string[]> = {};
@@ -729,7 +756,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const unreachableCount = countUnreachable(unreachable);
-	if (unreachableCount > 0 && additional.failIfUnreachable === true) {
+	if (unreachableCount > 0 && failIfUnreachable) {
 		const listed = Object.entries(unreachable)
 			.map(([kind, values]) => `${kind} ${values.join(', ')}`)
 			.join('; ');
