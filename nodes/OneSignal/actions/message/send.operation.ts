@@ -24,8 +24,8 @@ import type { OperationResult } from '../types';
 import { LIST_MODES, type SendItem, sendModeField, sendToAllItems } from './sendBatch';
 
 const channelOptions = [
-	{ name: 'Push Notification', value: 'push' },
 	{ name: 'Email', value: 'email' },
+	{ name: 'Push Notification', value: 'push' },
 	{ name: 'SMS', value: 'sms' },
 ];
 
@@ -87,28 +87,29 @@ const properties: INodeProperties[] = [
 		options: channelOptions,
 		description: 'How the message reaches people',
 	},
+	// Alphabetical, as n8n's lint rules ask; the default stays "Users by External ID".
 	sendToField('push', [
-		sendToOption.externalIds,
-		sendToOption.aliases,
-		sendToOption.segments,
 		sendToOption.filters,
+		sendToOption.segments,
 		sendToOption.subscriptionIds,
+		sendToOption.aliases,
+		sendToOption.externalIds,
 	]),
 	sendToField('email', [
-		sendToOption.externalIds,
-		sendToOption.aliases,
 		sendToOption.emails,
-		sendToOption.segments,
 		sendToOption.filters,
+		sendToOption.segments,
 		sendToOption.subscriptionIds,
+		sendToOption.aliases,
+		sendToOption.externalIds,
 	]),
 	sendToField('sms', [
-		sendToOption.externalIds,
-		sendToOption.aliases,
+		sendToOption.filters,
 		sendToOption.phoneNumbers,
 		sendToOption.segments,
-		sendToOption.filters,
 		sendToOption.subscriptionIds,
+		sendToOption.aliases,
+		sendToOption.externalIds,
 	]),
 	sendModeField,
 	{
@@ -119,7 +120,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. user-1042, user-2210',
 		description:
-			'The IDs your own system uses for these users, as set with OneSignal.login() or the Create User action. Separate several with commas, or map an array.',
+			'Your own user IDs, as set with OneSignal.login() or the Create User action (OneSignal: Audience → Users → External ID column). Separate several with commas, or map an array.',
 		displayOptions: { show: { sendTo: ['externalIds'] } },
 	},
 	{
@@ -152,7 +153,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 9f2b4c1e-…, 0c7d3a55-…',
 		description:
-			'The values of that alias for each user, separated by commas or mapped as an array',
+			'The values of that alias for each user (OneSignal: Audience → Users → a user → Aliases), separated by commas or mapped as an array',
 		displayOptions: { show: { sendTo: ['aliases'] } },
 	},
 	{
@@ -173,6 +174,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. ada@example.com, grace@example.com',
+		description: 'Addresses to send to. Separate several with commas, or map an array.',
 		displayOptions: { show: { sendTo: ['emails'] } },
 	},
 	{
@@ -313,7 +315,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'A newer message with the same collapse ID replaces the older one on the device',
+					'An ID of your own choosing: a newer message with the same collapse ID replaces the older one on the device',
 				displayOptions: { show: { '/channel': ['push'] } },
 			},
 			{
@@ -379,7 +381,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. welcome-{{ $json.userId }}',
 				description:
-					'Name the business event this message is for. OneSignal sends a message only once per key for 30 days, even across executions and workflows. Empty: a key derived from this execution and item, which makes retries safe.',
+					'Name the business event this message is for. OneSignal sends a message only once per key for 30 days, even across executions and workflows. Empty: a key derived from this execution and item, which makes retries safe. With One Message to All Incoming Items the key names the whole announcement: recipients added to the list later are not sent it under the same key.',
 			},
 			{
 				displayName: 'Image URL',
