@@ -122,45 +122,56 @@ describe('the example workflows', () => {
 		for (const file of files) expect(readme).toContain(`examples/${file}`);
 	});
 
-	it('broadcast: sends the announcement once to every opted-in row and reports who was missed', async () => {
+	it('broadcast: one message to every opted-in row, in one request, and who was missed', async () => {
 		const first = await home.execute(broadcast.id);
 		expect(first.code).toBe(0);
 		const items = outputOf(first, 'Send announcement');
 		// One output item per opted-in row, in row order; Bob did not opt in.
 		expect(items).toHaveLength(6);
-		for (const item of items.slice(0, 5)) {
-			expect(item).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), replayed: false });
-		}
-		expect(items[5]).toMatchObject({
-			error: 'OneSignal sent nothing: All included players are not subscribed',
-		});
 		const posts = standIn.requestsTo('POST', '/notifications');
-		const recipients = posts.flatMap(
-			(request) =>
-				(request.body as { include_aliases: { external_id: string[] } }).include_aliases
-					.external_id,
+		expect(posts).toHaveLength(1);
+		const [request] = posts;
+		expect(request.body).toMatchObject({
+			target_channel: 'push',
+			headings: { en: 'Our spring sale starts today' },
+			url: 'https://example.com/spring-sale',
+		});
+		const recipients = (request.body as { include_aliases: { external_id: string[] } })
+			.include_aliases.external_id;
+		expect([...recipients].sort()).toEqual(
+			[
+				'user-ada',
+				'user-alan',
+				'user-grace',
+				'user-katherine',
+				'user-linus',
+				'user-zed-not-subscribed',
+			].sort(),
 		);
-		expect(recipients).not.toContain('user-bob');
-		expect(new Set(recipients).size).toBe(recipients.length);
-		for (const request of posts) {
-			expect(request.body).toMatchObject({
-				target_channel: 'push',
-				headings: { en: 'Our spring sale starts today' },
-				url: 'https://example.com/spring-sale',
-			});
+		const messageId = items[0].id as string;
+		expect(messageId).toMatch(/^[0-9a-f-]{36}$/);
+		for (const item of items) {
+			expect(item).toMatchObject({ id: messageId, replayed: false, request: 1, requests: 1 });
 		}
+		expect(items.slice(0, 5).every((item) => item.unreachable === undefined)).toBe(true);
+		expect(items[5]).toMatchObject({
+			unreachable: { external_id: ['user-zed-not-subscribed'] },
+			unreachableCount: 1,
+		});
 		expect(standIn.state.stats()).toEqual({
-			messages: 5,
+			messages: 1,
 			distinctRecipients: 5,
 			duplicateKeys: 0,
 			duplicateRecipients: 0,
 		});
 
-		// Running the workflow again, e.g. after fixing Zed's subscription, sends nobody a second push.
+		// Running the workflow again with the same list sends nobody a second push.
 		const second = await home.execute(broadcast.id);
 		const again = outputOf(second, 'Send announcement');
-		expect(again.slice(0, 5).every((item) => item.replayed === true)).toBe(true);
-		expect(standIn.state.messages.size).toBe(5);
+		expect(again).toHaveLength(6);
+		expect(again.every((item) => item.replayed === true && item.id === messageId)).toBe(true);
+		expect(standIn.state.messages.size).toBe(1);
+		expect(standIn.state.stats().duplicateRecipients).toBe(0);
 	});
 
 	describe('published', () => {
