@@ -7,7 +7,13 @@ import { startStandIn, type StandIn } from '../standin';
 import { N8nHome, outputOf, type ExecutionResult } from './n8n';
 import { n8nBinPath, netguardPath, node24Path, repoRoot } from './paths';
 import { MemorySampler, type MemoryPeak } from './processMemory';
-import { appCredential, linearWorkflow, oneSignalNode, type WorkflowNode } from './workflows';
+import {
+	appCredential,
+	linearWorkflow,
+	oneSignalNode,
+	orderShippedPush,
+	type WorkflowNode,
+} from './workflows';
 
 /**
  * The side-by-side benchmark of issue 7 (`npm run bench`): one stand-in with a token bucket of
@@ -136,19 +142,7 @@ function peopleNodes(count: number): WorkflowNode[] {
 }
 
 function personalSend(options: Partial<WorkflowNode> = {}): WorkflowNode {
-	return oneSignalNode(
-		'Send',
-		{
-			resource: 'message',
-			operation: 'send',
-			channel: 'push',
-			sendTo: 'externalIds',
-			externalIds: '={{ $json.userId }}',
-			heading: '=Order {{ $json.orderId }}',
-			message: '=Hi {{ $json.name }}, your order {{ $json.orderId }} has shipped.',
-		},
-		options,
-	);
+	return oneSignalNode('Send', orderShippedPush, options);
 }
 
 /** n8n's HTTP Request node sending the same body, the way a user would build it. */

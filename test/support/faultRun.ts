@@ -18,6 +18,7 @@ import {
 	codeNode,
 	linearWorkflow,
 	oneSignalNode,
+	orderShippedPush,
 	webhookTrigger,
 	type WorkflowNode,
 } from './workflows';
@@ -109,13 +110,7 @@ function sendPush(scenario: Scenario, additionalFields: Record<string, unknown>)
 	return oneSignalNode(
 		'Send push',
 		{
-			resource: 'message',
-			operation: 'send',
-			channel: 'push',
-			sendTo: 'externalIds',
-			externalIds: '={{ $json.userId }}',
-			heading: '=Order {{ $json.orderId }}',
-			message: '=Hi {{ $json.name }}, your order {{ $json.orderId }} has shipped.',
+			...orderShippedPush,
 			additionalFields,
 			requestSettings: { timeout: TIMEOUT_SECONDS, maxAttempts: MAX_ATTEMPTS, maxRetryWait: 4 },
 		},

@@ -112,3 +112,17 @@ export function linearWorkflow(
 		connections,
 	};
 }
+
+/**
+ * The Send parameters of the fault run and the benchmark: one personalised push per item
+ * (`userId`, `name`, `orderId`), three expressions per item as a real workflow would have.
+ */
+export const orderShippedPush = {
+	resource: 'message',
+	operation: 'send',
+	channel: 'push',
+	sendTo: 'externalIds',
+	externalIds: '={{ $json.userId }}',
+	heading: '=Order {{ $json.orderId }}',
+	message: '=Hi {{ $json.name }}, your order {{ $json.orderId }} has shipped.',
+};

@@ -112,7 +112,9 @@ describe('key/value rows for app-defined data', () => {
 describe('filter relations in the editor', () => {
 	it('never stores a value starting with "=", which n8n would evaluate as an expression', () => {
 		expect(FILTER_RELATION_OPTIONS.filter((option) => option.value.startsWith('='))).toEqual([]);
-		expect(FILTER_RELATION_OPTIONS.find((option) => option.name === 'Equals (=)')?.value).toBe('equals');
+		expect(FILTER_RELATION_OPTIONS.find((option) => option.name === 'Equals (=)')?.value).toBe(
+			'equals',
+		);
 	});
 
 	it('sends "=" for the editor’s "equals", and accepts "=" itself from expressions', () => {

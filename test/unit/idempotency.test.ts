@@ -1,4 +1,5 @@
 import {
+	batchIdempotencyKey,
 	derivedIdempotencyKey,
 	isUuid,
 	userIdempotencyKey,
@@ -36,6 +37,19 @@ describe('idempotency keys', () => {
 		expect(derivedIdempotencyKey({ ...identity, runIndex: 1 })).not.toBe(base);
 		expect(derivedIdempotencyKey({ ...identity, itemIndex: 4 })).not.toBe(base);
 		expect(derivedIdempotencyKey(identity, 1)).not.toBe(base);
+	});
+
+	it('gives each request of a batch send a key of its node run, on this instance and workflow', () => {
+		const base = batchIdempotencyKey(identity, 0);
+		expect(batchIdempotencyKey({ ...identity }, 0)).toBe(base);
+		// The batch is one send of the whole run: the item index plays no part.
+		expect(batchIdempotencyKey({ ...identity, itemIndex: 9 }, 0)).toBe(base);
+		expect(batchIdempotencyKey(identity, 1)).not.toBe(base);
+		expect(batchIdempotencyKey({ ...identity, instanceId: 'instance-b' }, 0)).not.toBe(base);
+		expect(batchIdempotencyKey({ ...identity, workflowId: 'wf-2' }, 0)).not.toBe(base);
+		expect(batchIdempotencyKey({ ...identity, executionId: '813' }, 0)).not.toBe(base);
+		expect(batchIdempotencyKey({ ...identity, runIndex: 1 }, 0)).not.toBe(base);
+		expect(isUuid(base)).toBe(true);
 	});
 
 	it('produces valid UUIDs, as OneSignal requires', () => {

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { ItemIdentity } from '../helpers/idempotency';
 import { uuidV4 } from '../helpers/idempotency';
@@ -144,4 +145,20 @@ export function compact(object: IDataObject): IDataObject {
 		result[key] = value;
 	}
 	return result;
+}
+
+/**
+ * One request's failure, shared by every item whose data it carried (a batch of events or
+ * recipients): each item gets its own copy with its own item index, so n8n pairs it correctly.
+ */
+export function errorForItem(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof NodeApiError) {
+		return new NodeApiError(context.getNode(), (error.errorResponse ?? {}) as JsonObject, {
+			message: error.message,
+			description: error.description ?? undefined,
+			httpCode: error.httpCode ?? undefined,
+			itemIndex,
+		});
+	}
+	return error as Error;
 }

@@ -1,5 +1,4 @@
 import { packBySize, jsonBytes } from './batching';
-import { uuidV5, type ItemIdentity } from './idempotency';
 import { MAX_RECIPIENTS_PER_REQUEST } from './messageBody';
 import type { SendOutcome } from './sendResult';
 
@@ -165,24 +164,6 @@ export function settingsDifference(
 		differences.push({ field, here: shown(here), there: shown(there) });
 	}
 	return differences;
-}
-
-/**
- * The idempotency key of one request of a batch, derived from the node run so that n8n's Retry On
- * Fail and the transport's own retries resend a request without sending the message twice. Request
- * numbers are positions: a re-run of the same items builds the same requests.
- */
-export function batchIdempotencyKey(identity: ItemIdentity, request: number): string {
-	return uuidV5(
-		[
-			'n8n-execution',
-			identity.executionId,
-			identity.nodeId,
-			identity.runIndex,
-			'batch',
-			request,
-		].join('/'),
-	);
 }
 
 /** What became of one request of the batch. */

@@ -61,17 +61,28 @@ export interface ItemIdentity {
  * execution-wide value keeps retries inside the run safe, and nothing spans two runs.
  */
 export function derivedIdempotencyKey(identity: ItemIdentity, part = 0): string {
-	const name = [
+	return uuidV5(nodeRunName(identity, identity.itemIndex, part));
+}
+
+/**
+ * The key for one request of a batch send: one message to the recipients of all items, so the
+ * node run names it rather than an item. Request numbers are positions: a retry of the same items
+ * builds the same requests.
+ */
+export function batchIdempotencyKey(identity: ItemIdentity, request: number): string {
+	return uuidV5(nodeRunName(identity, 'batch', request));
+}
+
+function nodeRunName(identity: ItemIdentity, ...parts: Array<string | number>): string {
+	return [
 		'n8n-execution',
 		identity.instanceId,
 		identity.workflowId,
 		identity.executionId,
 		identity.nodeId,
 		identity.runIndex,
-		identity.itemIndex,
-		part,
+		...parts,
 	].join('/');
-	return uuidV5(name);
 }
 
 /**

@@ -14,7 +14,7 @@ import { apiPath } from '../../helpers/paths';
 import { editorDateToIso } from '../../helpers/time';
 import { ParameterError, parseJsonObject } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
-import { itemIdentity } from '../common';
+import { errorForItem, itemIdentity } from '../common';
 import { fixedRows } from '../user/shared';
 import type { OperationResult } from '../types';
 
@@ -204,19 +204,6 @@ function readEvent(this: IExecuteFunctions, itemIndex: number): CustomEvent {
 			? userIdempotencyKey(userKey)
 			: derivedIdempotencyKey(itemIdentity(this, itemIndex)),
 	});
-}
-
-/** The same failure for another item: each item's error carries its own item index. */
-function errorForItem(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof NodeApiError) {
-		return new NodeApiError(context.getNode(), (error.errorResponse ?? {}) as JsonObject, {
-			message: error.message,
-			description: error.description ?? undefined,
-			httpCode: error.httpCode ?? undefined,
-			itemIndex,
-		});
-	}
-	return error as Error;
 }
 
 function userOf(event: CustomEvent): string {

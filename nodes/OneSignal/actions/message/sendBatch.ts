@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
-	batchIdempotencyKey,
 	type BatchMember,
 	planBatch,
 	RECIPIENT_LIST_FIELDS,
@@ -11,7 +10,7 @@ import {
 	indexUnreachable,
 	unreachableOf,
 } from '../../helpers/batchSend';
-import { userIdempotencyKey } from '../../helpers/idempotency';
+import { batchIdempotencyKey, userIdempotencyKey } from '../../helpers/idempotency';
 import {
 	planSend,
 	type SendInput,
@@ -21,7 +20,7 @@ import {
 import { countUnreachable, interpretSendResponse } from '../../helpers/sendResult';
 import { ParameterError } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
-import { itemIdentity } from '../common';
+import { errorForItem, itemIdentity } from '../common';
 import type { OperationResult } from '../types';
 
 /** Send To options whose recipients are listed, and so can be gathered from many items. */
@@ -97,18 +96,6 @@ function normaliserFor(mode: TargetMode): (value: string) => string {
 	return mode === 'subscriptionIds' || mode === 'emails'
 		? (value) => value.toLowerCase()
 		: (value) => value;
-}
-
-function asItemError(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof NodeApiError) {
-		return new NodeApiError(context.getNode(), (error.errorResponse ?? {}) as JsonObject, {
-			message: error.message,
-			description: error.description ?? undefined,
-			httpCode: error.httpCode ?? undefined,
-			itemIndex,
-		});
-	}
-	return error as Error;
 }
 
 function toThrowable(
@@ -309,7 +296,7 @@ function itemOutcome(
 	for (const index of mine) {
 		const outcome = batch.outcomes[index];
 		if (outcome.kind === 'failed') {
-			return asItemError(context, outcome.error, itemIndex);
+			return errorForItem(context, outcome.error, itemIndex);
 		}
 		if (outcome.kind === 'nothingSent') {
 			return new NodeApiError(context.getNode(), {} as JsonObject, {
