@@ -275,6 +275,10 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
  * saves), so the static data alone would forget every ID but the first. This memory bridges that
  * inside the process; the node's execute step below writes it into the static data of the
  * execution, which n8n does save, so it also survives a restart.
+ *
+ * Known shortcoming: this memory is per process. With several `n8n webhook` processes (queue
+ * mode), a copy of an event that reaches another process before the first copy's execution has
+ * ended and saved the static data is not recognised; nor are two copies at the same instant.
  */
 const processMemory = new Map<string, SeenIds>();
 

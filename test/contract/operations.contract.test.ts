@@ -45,7 +45,7 @@ describe('every operation’s requests against OneSignal’s official spec (Pris
 		) {
 			expect(run.error).toBeUndefined();
 		}
-		contractCase.check?.(run, run.exchanges);
+		await contractCase.check?.(run, run.exchanges);
 	});
 
 	it('a request that breaks the spec is caught (the check can fail)', async () => {

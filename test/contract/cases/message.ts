@@ -1,3 +1,4 @@
+import { ourRequest, sdkEstimateRecipients } from '../../support/sdkRequests';
 import type { ContractExchange } from '../harness';
 import type { ContractCase } from './types';
 
@@ -178,11 +179,13 @@ export const messageCases: ContractCase[] = [
 			filters: { conditions: [{ field: 'tag', key: 'plan', relation: '=', value: 'pro' }] },
 			additionalFields: { excludedSegments: ['Churned'], externalIds: 'user-ada, user-grace' },
 		},
-		check: (_, exchanges) => {
+		check: async (_, exchanges) => {
 			expect(exchanges).toHaveLength(1);
 			const sent = exchanges[0].call.sent;
-			expect(sent.method).toBe('POST');
 			expect(sent.url).toMatch(/\/notifications\/count-unsaved$/);
+			// The SDK's serializer keeps only the fields its model declares: equal means none of
+			// ours is unknown to OneSignal's SDK or named differently.
+			expect(ourRequest(sent)).toEqual(await sdkEstimateRecipients(sent.body));
 			// The shape of OneSignal's Node SDK 5.18 EstimateNotificationRecipientsRequest.
 			expect(sent.body).toEqual({
 				app_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -205,12 +208,14 @@ export const messageCases: ContractCase[] = [
 			channel: 'push',
 			audience: 'all',
 		},
-		check: (_, exchanges) => {
-			expect(exchanges[0].call.sent.body).toEqual({
+		check: async (_, exchanges) => {
+			const sent = exchanges[0].call.sent;
+			expect(sent.body).toEqual({
 				app_id: expect.any(String),
 				included_segments: ['All'],
 				target_channel: 'push',
 			});
+			expect(ourRequest(sent)).toEqual(await sdkEstimateRecipients(sent.body));
 		},
 	},
 ];

@@ -15,7 +15,7 @@ export interface ContractCase {
 	organization?: boolean;
 	items?: Array<Record<string, unknown>>;
 	/** Extra checks on the run; the common checks (no violations, right key) always apply. */
-	check?(run: ContractRun, exchanges: ContractExchange[]): void;
+	check?(run: ContractRun, exchanges: ContractExchange[]): void | Promise<void>;
 	/**
 	 * Not in the official spec (the two newer endpoints): Prism cannot check it, so the case checks
 	 * the request itself in `check`, against what OneSignal's SDK sends.

@@ -23,10 +23,10 @@ export const description = updateDisplayOptions(
 
 /**
  * `GET /apps/{app_id}/email_analytics/delivery_metrics`, newer than OneSignal's published spec.
- * Known gap: the SDK's request code for this endpoint could not be read; its response model
- * (EmailReputationResponse: app-wide rates for three fixed windows) is what this follows, so only
- * the App ID is sent. Should OneSignal document a parameter (a time range, a sending domain), it
- * belongs here as an option.
+ * OneSignal's Node SDK 5.18 sends this request with the App ID in the path and nothing else (the
+ * contract test compares ours with the request the SDK builds), and its response model gives
+ * app-wide rates for three fixed windows. Should OneSignal add a parameter (a time range, a
+ * sending domain), it belongs here as an option.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const appId = await oneSignalAppId.call(this, itemIndex);
