@@ -11,7 +11,7 @@ import {
 	standInTarget,
 	type DemoTarget,
 } from '../test/support/demoRun';
-import { N8nHome } from '../test/support/n8n';
+import { N8nHome, outputOf } from '../test/support/n8n';
 
 async function main() {
 	const realAppId = process.env.ONESIGNAL_APP_ID;
@@ -67,12 +67,17 @@ async function main() {
 		console.log(
 			`n8n finished with status "${result.run.status ?? 'unknown'}" in ${((Date.now() - started) / 1000).toFixed(1)} s:\n`,
 		);
-		for (const item of items) {
+		// Output items are paired with the sign-ups in order, so each line can say whose it is.
+		const signUps = outputOf(result, 'New sign-ups');
+		for (const [index, item] of items.entries()) {
+			const who = signUps[index]
+				? `${String(signUps[index].name)} (${String(signUps[index].externalId)})`
+				: `item ${index + 1}`;
 			if (item.error)
-				console.log(`  ✘ ${String(item.error)}\n      ${String(item.description ?? '')}`);
+				console.log(`  ✘ ${who}: ${String(item.error)}\n      ${String(item.description ?? '')}`);
 			else
 				console.log(
-					`  ✔ message ${String(item.id)} to ${String(item.recipients)} recipient(s), replayed: ${String(item.replayed)}`,
+					`  ✔ ${who}: message ${String(item.id)} to ${String(item.recipients)} recipient(s), replayed: ${String(item.replayed)}`,
 				);
 		}
 		if (standIn) {

@@ -59,4 +59,92 @@ describe('guard rails in real n8n', () => {
 		expect(numbersSent).toEqual([['+15550000101'], ['+15550000102']]);
 		expect(result.log).not.toContain('[netguard');
 	});
+
+	it('a copy of n8n with the same encryption key and execution IDs sends its own message', async () => {
+		// Both homes come from one template: same encryption key, hence the same instance ID, and
+		// execution IDs counted from the same start, as after restoring a backup.
+		const copy = await N8nHome.create();
+		try {
+			await copy.importCredentials([
+				appCredential(standIn.url, standIn.seeded!.appId, standIn.seeded!.appKey),
+			]);
+			const workflow = (message: string) =>
+				linearWorkflow('osGuardRails03', [
+					codeNode('Customer', [{ userId: 'user-grace' }]),
+					oneSignalNode('Send push', {
+						resource: 'message',
+						operation: 'send',
+						channel: 'push',
+						sendTo: 'externalIds',
+						externalIds: '={{ $json.userId }}',
+						message,
+					}),
+				]);
+			const fresh = await N8nHome.create();
+			try {
+				await fresh.importCredentials([
+					appCredential(standIn.url, standIn.seeded!.appId, standIn.seeded!.appKey),
+				]);
+				await fresh.importWorkflow(workflow('Your invoice is ready'));
+				await copy.importWorkflow(workflow('Your parcel has shipped'));
+				const first = outputOf(await fresh.execute('osGuardRails03'), 'Send push');
+				const second = outputOf(await copy.execute('osGuardRails03'), 'Send push');
+				expect(first[0]).toMatchObject({ replayed: false });
+				expect(second[0]).toMatchObject({ replayed: false });
+				expect(second[0].id).not.toBe(first[0].id);
+				const bodies = standIn
+					.requestsTo('POST', '/notifications')
+					.map((request) => request.body as { contents: { en: string } })
+					.map((body) => body.contents.en);
+				expect(bodies).toEqual(
+					expect.arrayContaining(['Your invoice is ready', 'Your parcel has shipped']),
+				);
+			} finally {
+				await fresh.dispose();
+			}
+		} finally {
+			await copy.dispose();
+		}
+	});
+
+	it('sends a failed item to the error output when the node continues using it', async () => {
+		await home.importWorkflow(
+			linearWorkflow('osGuardRails02', [
+				codeNode('Customers', [
+					{ name: 'Ada', userId: 'user-ada' },
+					{ name: 'Nobody', userId: '' },
+					{ name: 'Ghost', userId: 'user-ghost-never-subscribed' },
+				]),
+				oneSignalNode(
+					'Send push',
+					{
+						resource: 'message',
+						operation: 'send',
+						channel: 'push',
+						sendTo: 'externalIds',
+						externalIds: '={{ $json.userId }}',
+						message: '=Hi {{ $json.name }}',
+					},
+					{ onError: 'continueErrorOutput' },
+				),
+			]),
+		);
+		const before = standIn.requestsTo('POST', '/notifications').length;
+		const result = await home.execute('osGuardRails02');
+		expect(result.code).toBe(0);
+		const sent = outputOf(result, 'Send push', 0);
+		const failed = outputOf(result, 'Send push', 1);
+		expect(sent).toHaveLength(1);
+		expect(sent[0].id).toMatch(/^[0-9a-f-]{36}$/);
+		// n8n puts the input item's fields next to the error, so each failure says whose it was.
+		expect(failed).toEqual([
+			expect.objectContaining({ name: 'Nobody', error: 'External IDs: is empty' }),
+			expect.objectContaining({
+				name: 'Ghost',
+				error: 'OneSignal sent nothing: All included players are not subscribed',
+			}),
+		]);
+		// The empty one was refused before sending; the other two were sent.
+		expect(standIn.requestsTo('POST', '/notifications').length - before).toBe(2);
+	});
 });

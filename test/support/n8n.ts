@@ -635,9 +635,10 @@ export class N8nHome {
 export function outputOf(
 	result: ExecutionResult,
 	nodeName: string,
+	output = 0,
 ): Array<Record<string, unknown>> {
 	const runs = result.run?.data.resultData.runData[nodeName] ?? [];
-	return runs.flatMap((entry) => entry.data?.main?.[0]?.map((item) => item.json) ?? []);
+	return runs.flatMap((entry) => entry.data?.main?.[output]?.map((item) => item.json) ?? []);
 }
 
 /** A Redis server of a test's own, on 127.0.0.1, keeping nothing on disk. */

@@ -94,3 +94,34 @@ describe('custom event requests under faults', () => {
 		expect(output.map((item) => item.json.tracked === true)).toEqual([true, true, false, true]);
 	});
 });
+
+describe('custom event Idempotency Key field', () => {
+	const trackWithKey = (idempotencyKey: unknown) =>
+		createContext({
+			parameters: {
+				resource: 'customEvent',
+				operation: 'track',
+				name: 'purchase',
+				identifyBy: 'externalId',
+				externalId: 'u-1',
+				additionalFields: { idempotencyKey } as never,
+			},
+			credentials: appCredentials(),
+			http: async () => reply(202, {}),
+		});
+
+	it('uses a mapped order number as its text: the same key on every run', async () => {
+		const first = trackWithKey(1001);
+		const second = trackWithKey('1001');
+		await first.run();
+		await second.run();
+		expect(keys(first.calls[0].sent)).toHaveLength(1);
+		expect(keys(first.calls[0].sent)).toEqual(keys(second.calls[0].sent));
+	});
+
+	it('refuses an expression that gave nothing, before sending', async () => {
+		const test = trackWithKey('');
+		await expect(test.run()).rejects.toThrow('Idempotency Key: is empty');
+		expect(test.calls).toHaveLength(0);
+	});
+});

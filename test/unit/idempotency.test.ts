@@ -52,6 +52,20 @@ describe('idempotency keys', () => {
 		expect(isUuid(base)).toBe(true);
 	});
 
+	it('gives another n8n process other keys for the same execution ID', () => {
+		// A restored backup or a staging copy with the same encryption key has the same instance
+		// ID and counts executions from 1 again: its execution 812 is not this one.
+		jest.isolateModules(() => {
+			const { derivedIdempotencyKey: inAnotherProcess, batchIdempotencyKey: batchInAnother } =
+				jest.requireActual<typeof import('../../nodes/OneSignal/helpers/idempotency')>(
+					'../../nodes/OneSignal/helpers/idempotency',
+				);
+			expect(inAnotherProcess(identity)).not.toBe(derivedIdempotencyKey(identity));
+			expect(batchInAnother(identity, 0)).not.toBe(batchIdempotencyKey(identity, 0));
+			expect(isUuid(inAnotherProcess(identity))).toBe(true);
+		});
+	});
+
 	it('produces valid UUIDs, as OneSignal requires', () => {
 		expect(isUuid(derivedIdempotencyKey(identity))).toBe(true);
 		expect(isUuid(userIdempotencyKey('order-1042'))).toBe(true);

@@ -136,4 +136,99 @@ describe('Send operation', () => {
 		}
 		expect(keys[0]).not.toBe(keys[1]);
 	});
+
+	describe('an item with more than 2,000 recipients', () => {
+		const ids = Array.from({ length: 5001 }, (_, index) => `stale-${index}`);
+		ids[2500] = 'user-ada';
+		ids[4500] = 'user-linus';
+		const nobody = { id: '', errors: ['All included players are not subscribed'] };
+
+		it('sends every request even when one reaches nobody, and lists that request’s recipients as unreachable', async () => {
+			const test = createContext({
+				parameters: sendParameters({ externalIds: ids.join(',') }),
+				credentials: appCredentials(),
+				http: answering(nobody, { id: 'n-2' }, { id: 'n-3' }),
+			});
+			const [[item]] = await test.run();
+			expect(test.calls).toHaveLength(3);
+			const sentTo = test.calls.map(
+				(call) =>
+					(call.sent.body as { include_aliases: { external_id: string[] } }).include_aliases
+						.external_id,
+			);
+			expect(sentTo.flat()).toEqual(ids);
+			expect(item.json).toMatchObject({ id: 'n-2', recipients: 5001, unreachableCount: 2000 });
+			expect((item.json.unreachable as { external_id: string[] }).external_id).toEqual(
+				ids.slice(0, 2000),
+			);
+			expect(item.json.requests).toEqual([
+				expect.objectContaining({ id: '', sentNothing: true, recipients: 2000 }),
+				expect.objectContaining({ id: 'n-2', recipients: 2000 }),
+				expect.objectContaining({ id: 'n-3', recipients: 1001 }),
+			]);
+		});
+
+		it('fails the item, after trying every request, only when none of them reached anyone', async () => {
+			const test = createContext({
+				parameters: sendParameters({ externalIds: ids.join(',') }),
+				credentials: appCredentials(),
+				http: answering(nobody, nobody, nobody),
+			});
+			await expect(test.run()).rejects.toThrow(
+				'OneSignal sent nothing: All included players are not subscribed',
+			);
+			expect(test.calls).toHaveLength(3);
+		});
+
+		it('fails the item with Fail If Any Recipient Is Unreachable, after sending to the others', async () => {
+			const test = createContext({
+				parameters: sendParameters({
+					externalIds: ids.join(','),
+					additionalFields: { failIfUnreachable: true },
+				}),
+				credentials: appCredentials(),
+				http: answering({ id: 'n-1' }, nobody, { id: 'n-3' }),
+			});
+			await expect(test.run()).rejects.toThrow('2000 recipients could not be reached');
+			expect(test.calls).toHaveLength(3);
+		});
+	});
+
+	describe('Idempotency Key field', () => {
+		const keyOf = (call: { sent: { body?: unknown } }) =>
+			(call.sent.body as { idempotency_key: string }).idempotency_key;
+
+		it('uses a number as its text, the same key on every run', async () => {
+			const run = async (idempotencyKey: unknown) => {
+				const test = createContext({
+					parameters: sendParameters({ additionalFields: { idempotencyKey } as INodeParameters }),
+					credentials: appCredentials(),
+					http: answering({ id: 'n-1' }),
+				});
+				await test.run();
+				return keyOf(test.calls[0]);
+			};
+			expect(await run(98765)).toBe(await run('98765'));
+		});
+
+		it.each([
+			['an empty expression result', '  ', 'Idempotency Key: is empty'],
+			['a list', ['a', 'b'], 'Idempotency Key: got a list where text is needed'],
+			['an object', { id: 1 }, 'Idempotency Key: got an object where text is needed'],
+			['a boolean', true, 'Idempotency Key: got a boolean where text is needed'],
+		])(
+			'refuses %s before sending, instead of quietly deriving a key',
+			async (_, value, message) => {
+				const test = createContext({
+					parameters: sendParameters({
+						additionalFields: { idempotencyKey: value } as INodeParameters,
+					}),
+					credentials: appCredentials(),
+					http: answering({ id: 'n-1' }),
+				});
+				await expect(test.run()).rejects.toThrow(message);
+				expect(test.calls).toHaveLength(0);
+			},
+		);
+	});
 });

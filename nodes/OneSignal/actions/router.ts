@@ -50,7 +50,10 @@ function errorItem(
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	return { json, pairedItem: { item: itemIndex } };
+	// The error itself on the item is what sends it to the error output when the node is set to
+	// "Continue (using error output)"; n8n's other test (an item with only `error`, `message` and
+	// `details`) would miss ours, which carry the description and the HTTP status too.
+	return { json, error, pairedItem: { item: itemIndex } };
 }
 
 /**

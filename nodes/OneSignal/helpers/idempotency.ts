@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'crypto';
 
+import { ParameterError } from './validation';
+
 /**
  * Idempotency keys for OneSignal. The API takes `idempotency_key` as a body field that must be a
  * UUID; a repeat with the same key within 30 days sends nothing and returns the first result.
@@ -73,9 +75,20 @@ export function batchIdempotencyKey(identity: ItemIdentity, request: number): st
 	return uuidV5(nodeRunName(identity, 'batch', request));
 }
 
+/**
+ * A random value of this n8n process. Execution IDs start again at 1 in a new database, and an
+ * instance that shares the encryption key (a restored backup, a staging copy, a container with a
+ * fixed N8N_ENCRYPTION_KEY) has the same instance ID, so without it a new message could get the
+ * key of an old one and be answered with the old result, never sent. Derived keys need to hold
+ * only within one execution (the request helper's retries and n8n's Retry On Fail), which always
+ * runs in one process, so nothing is lost by it.
+ */
+const PROCESS_NONCE = randomUUID();
+
 function nodeRunName(identity: ItemIdentity, ...parts: Array<string | number>): string {
 	return [
 		'n8n-execution',
+		PROCESS_NONCE,
 		identity.instanceId,
 		identity.workflowId,
 		identity.executionId,
@@ -83,6 +96,34 @@ function nodeRunName(identity: ItemIdentity, ...parts: Array<string | number>): 
 		identity.runIndex,
 		...parts,
 	].join('/');
+}
+
+/**
+ * Reads the "Idempotency Key" field of Additional Fields. Absent: '' (the node derives a key).
+ * A number is used as its text, since `order-{{ $json.orderId }}` and `{{ $json.orderId }}` are
+ * meant alike. Anything else must be refused: falling back to a derived key would quietly turn off
+ * the protection the user asked for, and the next run of the workflow would send again.
+ */
+export function readUserKeyField(value: unknown): string {
+	if (value === undefined) return '';
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value !== 'string') {
+		throw new ParameterError(
+			'Idempotency Key',
+			`got ${Array.isArray(value) ? 'a list' : value === null ? 'no value' : typeof value === 'object' ? 'an object' : `a ${typeof value}`} where text is needed`,
+			'Map one text or number field, such as order-{{ $json.orderId }}.',
+		);
+	}
+	const trimmed = value.trim();
+	if (trimmed === '') {
+		throw new ParameterError(
+			'Idempotency Key',
+			'is empty, so this item would get a new key on every run',
+			'Fix the expression (is the field name spelled as in the input?), or remove the field ' +
+				'from Additional Fields to let the node derive a key for retries only.',
+		);
+	}
+	return trimmed;
 }
 
 /**

@@ -9,7 +9,11 @@ import {
 	planCustomEventRequests,
 	readEventFailures,
 } from '../../helpers/customEvents';
-import { derivedIdempotencyKey, userIdempotencyKey } from '../../helpers/idempotency';
+import {
+	derivedIdempotencyKey,
+	readUserKeyField,
+	userIdempotencyKey,
+} from '../../helpers/idempotency';
 import { apiPath } from '../../helpers/paths';
 import { editorDateToIso } from '../../helpers/time';
 import { ParameterError, parseJsonObject } from '../../helpers/validation';
@@ -193,8 +197,7 @@ function readEvent(this: IExecuteFunctions, itemIndex: number): CustomEvent {
 		}
 		timestamp = new Date(Date.parse(timestamp)).toISOString();
 	}
-	const userKey =
-		typeof additional.idempotencyKey === 'string' ? additional.idempotencyKey.trim() : '';
+	const userKey = readUserKeyField(additional.idempotencyKey);
 	return buildCustomEvent({
 		name: String(this.getNodeParameter('name', itemIndex, '') ?? ''),
 		user: { label: user.label === ONESIGNAL_ID ? ONESIGNAL_ID : EXTERNAL_ID, id: user.id },

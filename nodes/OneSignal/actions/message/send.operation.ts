@@ -1,7 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { derivedIdempotencyKey, userIdempotencyKey } from '../../helpers/idempotency';
+import {
+	derivedIdempotencyKey,
+	readUserKeyField,
+	userIdempotencyKey,
+} from '../../helpers/idempotency';
 import { buildFilters, describeFilters, type FilterRow } from '../../helpers/filters';
 import { LANGUAGES } from '../../helpers/languages';
 import {
@@ -668,6 +672,22 @@ function readFields(
 	return checkOtherFields(other, fields, channel, new Date());
 }
 
+/** The label OneSignal uses for a recipient of this kind in its `errors`, for the output. */
+function recipientKind(target: SendInput['target']): string {
+	switch (target.mode) {
+		case 'aliases':
+			return target.aliasLabel ?? 'alias';
+		case 'subscriptionIds':
+			return 'subscription_id';
+		case 'emails':
+			return 'email';
+		case 'phoneNumbers':
+			return 'phone_number';
+		default:
+			return 'external_id';
+	}
+}
+
 /** One item of the Send operation, read and checked; nothing is sent yet. */
 function readSendItem(this: IExecuteFunctions, itemIndex: number, appId: string): SendItem {
 	const channel = this.getNodeParameter('channel', itemIndex) as Channel;
@@ -682,7 +702,7 @@ function readSendItem(this: IExecuteFunctions, itemIndex: number, appId: string)
 	return {
 		input,
 		plans: planSend(input),
-		userKey: typeof additional.idempotencyKey === 'string' ? additional.idempotencyKey.trim() : '',
+		userKey: readUserKeyField(additional.idempotencyKey),
 		failIfUnreachable: additional.failIfUnreachable === true,
 	};
 }
@@ -711,6 +731,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const chunks: IDataObject[] = [];
 	const unreachable: Record<string, string[]> = {};
 	const messages: string[] = [];
+	const nothingSent: Array<{
+		part: number;
+		outcome: ReturnType<typeof interpretSendResponse>;
+		statusCode: number;
+		body: unknown;
+	}> = [];
 
 	for (const [part, plan] of plans.entries()) {
 		const idempotencyKey = userKey
@@ -726,22 +752,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 		const outcome = interpretSendResponse(response.body);
 		if (!outcome.sent) {
-			const sentBefore = chunks.map((entry) => entry.id).filter(Boolean);
-			throw new NodeApiError(this.getNode(), response.body as JsonObject, {
-				message: `OneSignal sent nothing: ${outcome.messages[0] ?? 'no recipient could be reached'}`,
-				description: [
-					target.mode === 'segments'
-						? 'Segment names are exact and case-sensitive ("Active Users" is not "active users"); pick segments from the list to avoid typos, and check that the segment has subscribed members.'
-						: 'None of the recipients has an active subscription on this channel. Check that they exist in OneSignal (Audience → Users) and are subscribed.',
-					sentBefore.length
-						? `Earlier parts of this item were sent as ${sentBefore.join(', ')}; running the item again does not resend them.`
-						: '',
-				]
-					.filter(Boolean)
-					.join(' '),
-				httpCode: String(response.statusCode),
-				itemIndex,
+			// One request of several that reached nobody must not stop the others: their
+			// recipients may well be reachable. Its recipients count as unreachable below.
+			nothingSent.push({ part, outcome, statusCode: response.statusCode, body: response.body });
+			unreachable[recipientKind(target)] = [
+				...(unreachable[recipientKind(target)] ?? []),
+				...plan.recipients,
+			];
+			messages.push(...outcome.messages);
+			chunks.push({
+				id: '',
+				sentNothing: true,
+				idempotencyKey,
+				recipients: plan.recipients.length,
 			});
+			continue;
 		}
 		for (const [kind, values] of Object.entries(outcome.unreachable)) {
 			unreachable[kind] = [...(unreachable[kind] ?? []), ...values];
@@ -757,6 +782,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 
+	if (nothingSent.length === plans.length) {
+		const [{ outcome, statusCode, body }] = nothingSent;
+		throw new NodeApiError(this.getNode(), body as JsonObject, {
+			message: `OneSignal sent nothing: ${outcome.messages[0] ?? 'no recipient could be reached'}`,
+			description:
+				target.mode === 'segments'
+					? 'Segment names are exact and case-sensitive ("Active Users" is not "active users"); pick segments from the list to avoid typos, and check that the segment has subscribed members.'
+					: `None of the recipients has an active subscription on this channel${plans.length > 1 ? ` (in any of the ${plans.length} requests)` : ''}. Check that they exist in OneSignal (Audience → Users) and are subscribed.`,
+			httpCode: String(statusCode),
+			itemIndex,
+		});
+	}
+
 	const unreachableCount = countUnreachable(unreachable);
 	if (unreachableCount > 0 && failIfUnreachable) {
 		const listed = Object.entries(unreachable)
@@ -767,12 +805,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			`${unreachableCount} recipient${unreachableCount === 1 ? '' : 's'} could not be reached: ${listed}`,
 			{
 				itemIndex,
-				description: `The message was sent to the other recipients (${chunks.map((entry) => entry.id).join(', ')}). Turn off "Fail If Any Recipient Is Unreachable" to treat this as a success.`,
+				description: `The message was sent to the other recipients (${chunks
+					.map((entry) => entry.id)
+					.filter(Boolean)
+					.join(
+						', ',
+					)}). Turn off "Fail If Any Recipient Is Unreachable" to treat this as a success.`,
 			},
 		);
 	}
 
-	const [first] = chunks;
+	const first = chunks.find((entry) => entry.sentNothing !== true)!;
 	const result: IDataObject = {
 		id: first.id,
 		replayed: chunks.every((entry) => entry.replayed === true),
