@@ -138,10 +138,15 @@ describe('guard rails in real n8n', () => {
 		expect(sent[0].id).toMatch(/^[0-9a-f-]{36}$/);
 		// n8n puts the input item's fields next to the error, so each failure says whose it was.
 		expect(failed).toEqual([
-			expect.objectContaining({ name: 'Nobody', error: 'External IDs: is empty' }),
+			expect.objectContaining({
+				name: 'Nobody',
+				error: 'External IDs: is empty',
+				details: { description: expect.stringContaining('External ID') },
+			}),
 			expect.objectContaining({
 				name: 'Ghost',
 				error: 'OneSignal sent nothing: All included players are not subscribed',
+				details: { description: expect.stringContaining('subscribed'), httpCode: '200' },
 			}),
 		]);
 		// The empty one was refused before sending; the other two were sent.

@@ -46,14 +46,21 @@ function toItems(
 function errorItem(
 	error: NodeApiError | NodeOperationError,
 	itemIndex: number,
+	toErrorOutput: boolean,
 ): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	// The error itself on the item is what sends it to the error output when the node is set to
-	// "Continue (using error output)"; n8n's other test (an item with only `error`, `message` and
-	// `details`) would miss ours, which carry the description and the HTTP status too.
-	return { json, error, pairedItem: { item: itemIndex } };
+	const details: IDataObject = {};
+	if (error.description) details.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	// n8n moves an item to the error output ("Continue (using error output)") only when its JSON
+	// holds nothing but `error`, `message` and `details`, so there the rest goes under `details`.
+	// Setting the item's `error` instead would also move it, but n8n then keeps only the message.
+	if (toErrorOutput) {
+		if (Object.keys(details).length) json.details = details;
+	} else {
+		Object.assign(json, details);
+	}
+	return { json, pairedItem: { item: itemIndex } };
 }
 
 /**
@@ -75,6 +82,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 	const results: INodeExecutionData[][] = new Array(items.length);
+	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 
 	if (handler.executeBatch && (handler.usesBatch?.call(this) ?? true)) {
 		const indexes = items.map((_, index) => index);
@@ -86,7 +94,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}
 			const nodeError = toNodeError(this, outcome, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
-			results[itemIndex] = [errorItem(nodeError, itemIndex)];
+			results[itemIndex] = [errorItem(nodeError, itemIndex, toErrorOutput)];
 		}
 		return [results.flat()];
 	}
@@ -125,7 +133,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					failure ??= nodeError;
 					return;
 				}
-				results[itemIndex] = [errorItem(nodeError, itemIndex)];
+				results[itemIndex] = [errorItem(nodeError, itemIndex, toErrorOutput)];
 			}
 		}
 	};
