@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { derivedIdempotencyKey, userIdempotencyKey } from '../../helpers/idempotency';
-import { apiPath } from '../../helpers/paths';
+import { apiPath, checkPathValue } from '../../helpers/paths';
 import { parseList } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
 import { itemIdentity } from '../common';
@@ -240,12 +240,19 @@ function readAudience(this: IExecuteFunctions, itemIndex: number): IDataObject {
 
 /** https://documentation.onesignal.com/reference/start-live-activity */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const activityType = text.call(this, itemIndex, 'activityType', 'Activity Type');
+	const activityType = checkPathValue(
+		text.call(this, itemIndex, 'activityType', 'Activity Type'),
+		'Activity Type',
+	);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		name: text.call(this, itemIndex, 'name', 'Name'),
 		event: 'start',
-		activity_id: text.call(this, itemIndex, 'activityId', 'Activity ID'),
+		// Update addresses the activity by this ID in its path, so a dot-only ID could never be updated.
+		activity_id: checkPathValue(
+			text.call(this, itemIndex, 'activityId', 'Activity ID'),
+			'Activity ID',
+		),
 		headings: { en: text.call(this, itemIndex, 'heading', 'Heading') },
 		contents: { en: text.call(this, itemIndex, 'message', 'Message') },
 		event_attributes: readKeyValues.call(
