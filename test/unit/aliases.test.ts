@@ -141,3 +141,26 @@ describe('409: which alias belongs to another user', () => {
 		);
 	});
 });
+
+describe('alias values that no request path can carry', () => {
+	it('refuses an External ID of only dots, also after trimming', () => {
+		for (const value of ['.', '..', ' .. ']) {
+			const error = parameterError(() => userAlias('externalId', value, undefined, names));
+			expect(error.parameter).toBe('External ID');
+			expect(error.message).toContain('OneSignal’s API cannot address');
+			expect(error.hint).toContain('"OneSignal ID"');
+		}
+		expect(userAlias('externalId', '...', undefined, names).id).toBe('...');
+	});
+
+	it('refuses a custom alias label or value of only dots', () => {
+		expect(parameterError(() => userAlias('customAlias', 'x', '..', names)).parameter).toBe(
+			'Alias Label',
+		);
+		expect(parameterError(() => userAlias('customAlias', '.', 'crm_id', names)).parameter).toBe(
+			'External ID',
+		);
+		// A custom value is used as given, so " . " is a value OneSignal can be sent.
+		expect(userAlias('customAlias', ' . ', 'crm_id', names).id).toBe(' . ');
+	});
+});

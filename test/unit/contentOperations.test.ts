@@ -393,6 +393,16 @@ describe('live activities', () => {
 		expect(error.message).toBe('Heading: set without a Message');
 	});
 
+	it('sends no update for an Activity ID of only dots', async () => {
+		const test = scripted(
+			{ resource: 'liveActivity', operation: 'update', activityId: '..', name: 'Order 1' },
+			[],
+		);
+		const error = await failure(test.run());
+		expect(error.message).toMatch(/^Activity ID: "\.\." cannot be used/);
+		expect(test.calls).toHaveLength(0);
+	});
+
 	it('ends with the end event and the dismissal date in Unix seconds', async () => {
 		const test = scripted(
 			{

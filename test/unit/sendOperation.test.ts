@@ -1,4 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { appCredentials, APP_ID, createContext, type FullResponse } from '../support/context';
 
@@ -230,5 +231,116 @@ describe('Send operation', () => {
 				expect(test.calls).toHaveLength(0);
 			},
 		);
+	});
+});
+
+describe('Send operation: values of other types in text fields', () => {
+	async function sent(extra: INodeParameters) {
+		const test = createContext({
+			parameters: sendParameters(extra),
+			credentials: appCredentials(),
+			http: answering({ id: 'n-1' }),
+		});
+		await test.run();
+		expect(test.calls).toHaveLength(1);
+		return test.calls[0].sent.body as Record<string, unknown>;
+	}
+
+	async function refused(extra: INodeParameters) {
+		const test = createContext({
+			parameters: sendParameters(extra),
+			credentials: appCredentials(),
+			http: answering({ id: 'n-1' }),
+		});
+		const error = await test.run().then(
+			() => {
+				throw new Error('expected the item to fail');
+			},
+			(failure: unknown) => failure as NodeOperationError,
+		);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(test.calls).toHaveLength(0);
+		return error;
+	}
+
+	it('sends a Message that is a number as its text', async () => {
+		expect((await sent({ message: 42 })).contents).toEqual({ en: '42' });
+	});
+
+	it('sends a Heading that is a number instead of leaving it out', async () => {
+		expect((await sent({ heading: 7 })).headings).toEqual({ en: '7' });
+	});
+
+	it('sends an Email Subject that is a number as its text', async () => {
+		const body = await sent({
+			channel: 'email',
+			message: undefined,
+			emailSubject: 2026,
+			emailBody: '<p>Hi</p>',
+		});
+		expect(body.email_subject).toBe('2026');
+	});
+
+	it('refuses a Message that is an array, naming the type and how to join it', async () => {
+		const error = await refused({ message: ['a', 'b'] });
+		expect(error.message).toBe('Message: expects text but got an array');
+		expect(error.description).toContain('join the array');
+	});
+
+	it('refuses a Message that is an object or a boolean', async () => {
+		expect((await refused({ message: { text: 'Hi' } })).message).toBe(
+			'Message: expects text but got an object',
+		);
+		expect((await refused({ message: true })).message).toBe(
+			'Message: expects text but got true (a boolean)',
+		);
+	});
+
+	it('refuses a Heading or an Email Subject that is an object', async () => {
+		expect((await refused({ heading: { a: 1 } })).message).toBe(
+			'Heading: expects text but got an object',
+		);
+		const error = await refused({
+			channel: 'email',
+			emailSubject: ['Hi'],
+			emailBody: '<p>Hi</p>',
+		});
+		expect(error.message).toBe('Email Subject: expects text but got an array');
+	});
+
+	it('sends External IDs mapped as numbers as their text', async () => {
+		const body = await sent({ externalIds: ['u-1', 42] as unknown as string });
+		expect(body.include_aliases).toEqual({ external_id: ['u-1', '42'] });
+	});
+
+	it('refuses an External ID that is an object, with its position', async () => {
+		const error = await refused({ externalIds: ['u-1', { a: 1 }] as unknown as string });
+		expect(error.message).toBe(
+			'External IDs: entry 2 of the list is an object ({"a":1}), not text',
+		);
+		expect(error.description).toContain('map(');
+	});
+
+	it('refuses External IDs that are a boolean or a single object', async () => {
+		expect((await refused({ externalIds: true })).message).toBe(
+			'External IDs: expects text or a list but got true (a boolean)',
+		);
+		expect((await refused({ externalIds: ['u-1', false] as unknown as string })).message).toBe(
+			'External IDs: entry 2 of the list is false (a boolean), not text',
+		);
+		expect((await refused({ externalIds: { a: 1 } as unknown as string })).message).toBe(
+			'External IDs: expects text or a list but got an object',
+		);
+	});
+
+	it('refuses an object in Other Languages and in optional text fields', async () => {
+		const other = await refused({
+			additionalFields: {
+				otherLanguages: { language: [{ language: 'es', message: ['Hola'] }] },
+			},
+		});
+		expect(other.message).toBe('Other Languages → Message: expects text but got an array');
+		const url = await refused({ additionalFields: { url: { href: 'https://x' } } });
+		expect(url.message).toBe('Launch URL: expects text but got an object');
 	});
 });

@@ -195,6 +195,61 @@ describe('Alias and Subscription operations', () => {
 		expect(test.calls).toHaveLength(0);
 	});
 
+	it('sends nothing for an External ID that is only dots, and names the field', async () => {
+		const test = scripted(
+			{ resource: 'user', operation: 'get', identifyBy: 'externalId', externalId: '..' },
+			[answer(200, {})],
+		);
+		const error = await failureOf(test.run());
+		expect(error.message).toBe(
+			'External ID: ".." cannot be used, because OneSignal’s API cannot address a value that is only dots ("." or "..")',
+		);
+		expect(error.description).toContain('"OneSignal ID"');
+		expect(test.calls).toHaveLength(0);
+	});
+
+	it('sends no delete for a custom alias of only dots', async () => {
+		const test = scripted(
+			{
+				resource: 'user',
+				operation: 'delete',
+				identifyBy: 'customAlias',
+				aliasLabel: '..',
+				aliasId: '..',
+			},
+			[answer(200, {})],
+		);
+		const error = await failureOf(test.run());
+		expect(error.message).toMatch(/^Alias Label: "\.\." cannot be used/);
+		expect(test.calls).toHaveLength(0);
+	});
+
+	it('sends nothing for an alias label to delete that is only dots', async () => {
+		const test = scripted(
+			{ resource: 'alias', operation: 'delete', externalId: 'u-1', labelToDelete: '.' },
+			[answer(200, {})],
+		);
+		const error = await failureOf(test.run());
+		expect(error.message).toMatch(/^Alias Label to Delete: "\." cannot be used/);
+		expect(test.calls).toHaveLength(0);
+	});
+
+	it('sends nothing for a push token of only dots in Update by Token', async () => {
+		const test = scripted(
+			{
+				resource: 'subscription',
+				operation: 'updateByToken',
+				tokenType: 'AndroidPush',
+				address: '..',
+				updateFields: { enabled: false },
+			},
+			[answer(202, {})],
+		);
+		const error = await failureOf(test.run());
+		expect(error.message).toMatch(/^Token: "\.\." cannot be used/);
+		expect(test.calls).toHaveLength(0);
+	});
+
 	it('encodes the token of Update by Token in the path', async () => {
 		const test = scripted(
 			{

@@ -1,4 +1,5 @@
 import { isUuid } from './idempotency';
+import { checkPathValue } from './paths';
 import { ParameterError } from './validation';
 
 /**
@@ -25,6 +26,9 @@ export interface Alias {
  */
 const RESERVED_CUSTOM_LABELS = new Set([EXTERNAL_ID, ONESIGNAL_ID]);
 
+const UNADDRESSABLE_USER_HINT =
+	'Check that the field maps the value you meant. A user whose alias is only dots can be reached by another alias: choose "OneSignal ID" under "Identify User By" (OneSignal: Audience → Users → the OneSignal ID column).';
+
 /** Checks an alias label typed by the user; returns it trimmed. */
 export function checkAliasLabel(label: unknown, parameter: string): string {
 	const text = typeof label === 'string' ? label.trim() : String(label ?? '').trim();
@@ -42,13 +46,17 @@ export function checkAliasLabel(label: unknown, parameter: string): string {
 			'A label is a short name without spaces or slashes, such as crm_id or facebook_id.',
 		);
 	}
-	return text;
+	return checkPathValue(
+		text,
+		parameter,
+		'A label is a short name such as crm_id or facebook_id; one made only of dots could never be read or removed again.',
+	);
 }
 
 /**
  * The alias that identifies one user, from the editor's "Identify User By" choice and value.
  * A OneSignal ID must be a UUID; an External ID or custom alias value may hold any character
- * (the path builder encodes it).
+ * (the path builder encodes it), but may not be only "." or "..", which no request path can carry.
  */
 export function userAlias(
 	by: UserIdentifiedBy,
@@ -83,11 +91,14 @@ export function userAlias(
 				`Choose "${label === EXTERNAL_ID ? 'External ID' : 'OneSignal ID'}" under "Identify User By" instead of a custom alias.`,
 			);
 		}
-		return { label, id };
+		return { label, id: checkPathValue(id, displayNames.value, UNADDRESSABLE_USER_HINT) };
 	}
 	// External IDs are compared exactly by OneSignal; only surrounding whitespace, which is never
 	// intended and easy to pick up from a spreadsheet, is removed.
-	return { label: EXTERNAL_ID, id: id.trim() };
+	return {
+		label: EXTERNAL_ID,
+		id: checkPathValue(id.trim(), displayNames.value, UNADDRESSABLE_USER_HINT),
+	};
 }
 
 /**

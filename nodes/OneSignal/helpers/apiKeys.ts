@@ -5,7 +5,7 @@ import { ParameterError, parseList } from './validation';
 
 /** Parses an IP allowlist: addresses or CIDR ranges (203.0.113.0/24, 2001:db8::/32). */
 export function parseIpAllowlist(value: unknown, parameter = 'IP Allowlist'): string[] {
-	const entries = parseList(value);
+	const entries = parseList(value, parameter);
 	const wrong = entries.filter((entry) => {
 		const [address, prefix, extra] = entry.split('/');
 		if (extra !== undefined || !isIpAddress(address)) return true;

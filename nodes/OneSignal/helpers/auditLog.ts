@@ -185,7 +185,7 @@ export const AUDIT_LOG_FILTERS: FilterRule[] = [
 export function auditLogFilterQuery(filters: IDataObject): IDataObject {
 	const qs: IDataObject = {};
 	for (const rule of AUDIT_LOG_FILTERS) {
-		const values = parseList(filters[rule.option]);
+		const values = parseList(filters[rule.option], rule.label);
 		if (values.length === 0) continue;
 		if (values.length > rule.max) {
 			throw new ParameterError(

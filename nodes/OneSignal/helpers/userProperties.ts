@@ -70,7 +70,7 @@ function buildTags(input: PropertyInput): Record<string, string> | undefined {
 	}
 	const fromObject = parseJsonObject(input.tagsObject, 'Tags (JSON)');
 	for (const [key, value] of Object.entries(fromObject)) tags[key] = tagValue(value, key);
-	for (const key of parseList(input.removeTags)) {
+	for (const key of parseList(input.removeTags, 'Tags to Remove')) {
 		if (key in tags && tags[key] !== '') {
 			throw new ParameterError(
 				'Tags to Remove',

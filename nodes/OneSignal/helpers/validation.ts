@@ -16,12 +16,61 @@ export class ParameterError extends Error {
 	}
 }
 
+/** How a value that is not text reads in a message: "an array", "an object", "true (a boolean)". */
+export function describeType(value: unknown): string {
+	if (Array.isArray(value)) return 'an array';
+	if (typeof value === 'boolean') return `${String(value)} (a boolean)`;
+	if (typeof value === 'number') return `${String(value)} (not a finite number)`;
+	if (typeof value === 'object') return 'an object';
+	return `a ${typeof value}`;
+}
+
+const TEXT_HINTS: Record<string, string> = {
+	'an array':
+		"Map a text field such as {{ $json.name }}, or join the array into one text, such as {{ $json.lines.join(', ') }}.",
+	'an object':
+		'Map one of its text fields, such as {{ $json.user.name }}, instead of the whole object.',
+};
+
+/**
+ * Reads a text field whose value may come from an expression. Numbers are used as their text
+ * (`42` → "42"), which is what a user who maps a number means. Arrays, objects and booleans are
+ * refused: turning them into "a,b", "[object Object]" or "true" would send something nobody
+ * wrote. Empty (undefined or null) reads as ''.
+ */
+export function readText(value: unknown, parameter: string): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value;
+	if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'bigint') {
+		return String(value);
+	}
+	const received = describeType(value);
+	throw new ParameterError(
+		parameter,
+		`expects text but got ${received}`,
+		TEXT_HINTS[received] ??
+			'Map a text field such as {{ $json.name }}, or write the text you want to send.',
+	);
+}
+
 /**
  * Reads a list the user gave as an array (from an expression) or as text separated by commas,
  * semicolons or new lines. Entries are trimmed, empty ones dropped, duplicates removed with the
  * first occurrence kept, so a stray space or a repeated row never rejects a whole request.
+ * Numbers are used as their text; an entry that is an object, a nested array or a boolean is
+ * refused with its position, since no ID or name is written like that.
  */
-export function parseList(value: unknown): string[] {
+export function parseList(value: unknown, parameter: string): string[] {
+	if (
+		typeof value === 'boolean' ||
+		(typeof value === 'object' && value !== null && !Array.isArray(value))
+	) {
+		throw new ParameterError(
+			parameter,
+			`expects text or a list but got ${describeType(value)}`,
+			'Separate several entries with commas, or map an array of texts such as {{ $json.ids }}.',
+		);
+	}
 	const raw: unknown[] = Array.isArray(value)
 		? value.flat(2)
 		: typeof value === 'string'
@@ -31,9 +80,16 @@ export function parseList(value: unknown): string[] {
 				: [value];
 	const seen = new Set<string>();
 	const result: string[] = [];
-	for (const entry of raw) {
+	for (const [index, entry] of raw.entries()) {
 		if (entry === undefined || entry === null) continue;
-		const text = (typeof entry === 'object' ? JSON.stringify(entry) : String(entry)).trim();
+		if (typeof entry === 'object' || typeof entry === 'boolean') {
+			throw new ParameterError(
+				parameter,
+				`entry ${index + 1} of the list is ${describeType(entry)}${typeof entry === 'object' ? ` (${JSON.stringify(entry).slice(0, 40)})` : ''}, not text`,
+				'Map an array of texts or numbers, such as {{ $json.users.map(user => user.id) }}, not the records themselves.',
+			);
+		}
+		const text = String(entry).trim();
 		if (text === '' || seen.has(text)) continue;
 		seen.add(text);
 		result.push(text);

@@ -297,7 +297,10 @@ export function readAudience(this: IExecuteFunctions, itemIndex: number): IDataO
 		if (attributes.length) audience.attributes = attributes as unknown as IDataObject[];
 		return audience;
 	}
-	const included = parseList(this.getNodeParameter('includedSegmentIds', itemIndex, []));
+	const included = parseList(
+		this.getNodeParameter('includedSegmentIds', itemIndex, []),
+		'Entry Segment Names or IDs',
+	);
 	if (included.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Entry Segment Names or IDs: no segment chosen', {
 			itemIndex,
@@ -305,7 +308,10 @@ export function readAudience(this: IExecuteFunctions, itemIndex: number): IDataO
 		});
 	}
 	const audience: IDataObject = { kind, included_segment_ids: included };
-	const excluded = parseList(this.getNodeParameter('excludedSegmentIds', itemIndex, []));
+	const excluded = parseList(
+		this.getNodeParameter('excludedSegmentIds', itemIndex, []),
+		'Excluded Segment Names or IDs',
+	);
 	if (excluded.length) audience.excluded_segment_ids = excluded;
 	if (this.getNodeParameter('futureAdditionsOnly', itemIndex, false) as boolean) {
 		audience.future_additions_only = true;
@@ -422,7 +428,7 @@ export const earlyExitFields: INodeProperties[] = [
 
 export function readEarlyExit(fields: IDataObject): IDataObject | undefined {
 	const rules: IDataObject = {};
-	const segments = parseList(fields.exitSegmentIds);
+	const segments = parseList(fields.exitSegmentIds, 'Exit When Entering Segment Names or IDs');
 	if (segments.length) rules.on_segment = { included_segment_ids: segments };
 	const eventName = String(fields.exitEventName ?? '').trim();
 	if (eventName) rules.on_event = { name: eventName };

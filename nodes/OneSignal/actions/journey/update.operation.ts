@@ -104,7 +104,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof fields.concurrencyKey === 'string' && fields.concurrencyKey.trim()) {
 		body.concurrency_key = fields.concurrencyKey.trim();
 	}
-	const included = parseList(fields.includedSegmentIds);
+	const included = parseList(fields.includedSegmentIds, 'Entry Segment Names or IDs');
 	if (included.length) body.audience = { kind: 'segment', included_segment_ids: included };
 	const replaceSteps = this.getNodeParameter('replaceSteps', itemIndex, false) as boolean;
 	const nodes = readNodes.call(this, itemIndex, fields.nodesJson, replaceSteps);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { keyValueObject, type KeyValueRow } from '../../helpers/keyValues';
+import { checkPathValue } from '../../helpers/paths';
 import { editorDateToIso } from '../../helpers/time';
 
 /** Rows of key/value pairs for data the iOS app defines itself. */
@@ -83,7 +84,7 @@ export function readActivityId(this: IExecuteFunctions, itemIndex: number): stri
 			description: 'Enter the Activity ID the Live Activity was started with.',
 		});
 	}
-	return id;
+	return checkPathValue(id, 'Activity ID');
 }
 
 /** A date-time from the editor as the Unix seconds the Live Activity API takes. */

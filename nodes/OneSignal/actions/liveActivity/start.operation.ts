@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { derivedIdempotencyKey, userIdempotencyKey } from '../../helpers/idempotency';
-import { apiPath } from '../../helpers/paths';
+import { apiPath, checkPathValue } from '../../helpers/paths';
 import { parseList } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
 import { itemIdentity } from '../common';
@@ -205,7 +205,8 @@ function text(this: IExecuteFunctions, itemIndex: number, name: string, label: s
 
 function readAudience(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const sendTo = this.getNodeParameter('sendTo', itemIndex) as string;
-	const list = (name: string) => parseList(this.getNodeParameter(name, itemIndex, ''));
+	const list = (name: string, label: string) =>
+		parseList(this.getNodeParameter(name, itemIndex, ''), label);
 	const none = (label: string) =>
 		new NodeOperationError(this.getNode(), `${label}: nobody to start the Live Activity for`, {
 			itemIndex,
@@ -213,14 +214,14 @@ function readAudience(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		});
 	switch (sendTo) {
 		case 'subscriptionIds': {
-			const ids = list('subscriptionIds');
+			const ids = list('subscriptionIds', 'Subscription IDs');
 			if (!ids.length) throw none('Subscription IDs');
 			return { include_subscription_ids: ids };
 		}
 		case 'segments': {
-			const segments = list('segments');
+			const segments = list('segments', 'Segment Names or IDs');
 			if (!segments.length) throw none('Segment Names or IDs');
-			const excluded = list('excludedSegments');
+			const excluded = list('excludedSegments', 'Excluded Segment Names or IDs');
 			return excluded.length
 				? { included_segments: segments, excluded_segments: excluded }
 				: { included_segments: segments };
@@ -231,7 +232,7 @@ function readAudience(this: IExecuteFunctions, itemIndex: number): IDataObject {
 			return { filters: filters as IDataObject[] };
 		}
 		default: {
-			const ids = list('externalIds');
+			const ids = list('externalIds', 'External IDs');
 			if (!ids.length) throw none('External IDs');
 			return { include_aliases: { external_id: ids } };
 		}
@@ -240,12 +241,19 @@ function readAudience(this: IExecuteFunctions, itemIndex: number): IDataObject {
 
 /** https://documentation.onesignal.com/reference/start-live-activity */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const activityType = text.call(this, itemIndex, 'activityType', 'Activity Type');
+	const activityType = checkPathValue(
+		text.call(this, itemIndex, 'activityType', 'Activity Type'),
+		'Activity Type',
+	);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		name: text.call(this, itemIndex, 'name', 'Name'),
 		event: 'start',
-		activity_id: text.call(this, itemIndex, 'activityId', 'Activity ID'),
+		// Update addresses the activity by this ID in its path, so a dot-only ID could never be updated.
+		activity_id: checkPathValue(
+			text.call(this, itemIndex, 'activityId', 'Activity ID'),
+			'Activity ID',
+		),
 		headings: { en: text.call(this, itemIndex, 'heading', 'Heading') },
 		contents: { en: text.call(this, itemIndex, 'message', 'Message') },
 		event_attributes: readKeyValues.call(

@@ -93,7 +93,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const audience = this.getNodeParameter('audience', itemIndex, 'segments') as string;
 	const included =
-		audience === 'all' ? ['All'] : parseList(this.getNodeParameter('segments', itemIndex, []));
+		audience === 'all'
+			? ['All']
+			: parseList(this.getNodeParameter('segments', itemIndex, []), 'Segment Names or IDs');
 	if (included.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Segment Names or IDs: no segment chosen', {
 			itemIndex,
@@ -106,11 +108,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		included_segments: included,
 		target_channel: this.getNodeParameter('channel', itemIndex, 'push') as string,
 	};
-	const excluded = parseList(additional.excludedSegments);
+	const excluded = parseList(additional.excludedSegments, 'Excluded Segment Names or IDs');
 	if (excluded.length) body.excluded_segments = excluded;
 	const filters = readFilters.call(this, itemIndex);
 	if (filters.length) body.filters = filters as IDataObject[];
-	const externalIds = parseList(additional.externalIds);
+	const externalIds = parseList(additional.externalIds, 'Only Users With External IDs');
 	if (externalIds.length) body.include_aliases = { external_id: externalIds };
 
 	const { body: answer } = await oneSignalApiRequest.call(this, {

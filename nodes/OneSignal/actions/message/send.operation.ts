@@ -19,7 +19,7 @@ import {
 import { checkOtherFields } from '../../helpers/notificationFields';
 import { countUnreachable, interpretSendResponse } from '../../helpers/sendResult';
 import { editorDateToIso } from '../../helpers/time';
-import { parseJsonObject, parseList } from '../../helpers/validation';
+import { parseJsonObject, parseList, readText } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
 import { itemIdentity, compact } from '../common';
 import { filterConditionsField } from '../filterConditions';
@@ -540,32 +540,36 @@ export const description = updateDisplayOptions(
 
 function readTarget(this: IExecuteFunctions, itemIndex: number): Target {
 	const mode = this.getNodeParameter('sendTo', itemIndex) as TargetMode;
-	const list = (name: string) => parseList(this.getNodeParameter(name, itemIndex, ''));
+	const list = (name: string, displayName: string) =>
+		parseList(this.getNodeParameter(name, itemIndex, ''), displayName);
 	switch (mode) {
 		case 'externalIds':
-			return { mode, ids: list('externalIds') };
+			return { mode, ids: list('externalIds', 'External IDs') };
 		case 'aliases': {
 			const label = this.getNodeParameter('aliasLabel', itemIndex) as string;
 			return {
 				mode,
 				aliasLabel:
 					label === 'custom'
-						? (this.getNodeParameter('customAliasLabel', itemIndex, '') as string)
+						? readText(
+								this.getNodeParameter('customAliasLabel', itemIndex, ''),
+								'Custom Alias Label',
+							)
 						: label,
-				ids: list('aliasIds'),
+				ids: list('aliasIds', 'Alias IDs'),
 			};
 		}
 		case 'subscriptionIds':
-			return { mode, ids: list('subscriptionIds') };
+			return { mode, ids: list('subscriptionIds', 'Subscription IDs') };
 		case 'emails':
-			return { mode, ids: list('emails') };
+			return { mode, ids: list('emails', 'Email Addresses') };
 		case 'phoneNumbers':
-			return { mode, ids: list('phoneNumbers') };
+			return { mode, ids: list('phoneNumbers', 'Phone Numbers') };
 		case 'segments':
 			return {
 				mode,
-				segments: list('segments'),
-				excludedSegments: list('excludedSegments'),
+				segments: list('segments', 'Segment Names or IDs'),
+				excludedSegments: list('excludedSegments', 'Excluded Segment Names or IDs'),
 				confirmEntireSegment: this.getNodeParameter(
 					'confirmEntireSegment',
 					itemIndex,
@@ -592,9 +596,10 @@ function readContent(this: IExecuteFunctions, itemIndex: number, channel: Channe
 	if (source === 'template') {
 		return {
 			source,
-			templateId: this.getNodeParameter('template', itemIndex, '', {
-				extractValue: true,
-			}) as string,
+			templateId: readText(
+				this.getNodeParameter('template', itemIndex, '', { extractValue: true }),
+				'Template',
+			),
 			customData: parseJsonObject(
 				this.getNodeParameter('templateVariables', itemIndex, '{}'),
 				'Template Variables',
@@ -604,27 +609,26 @@ function readContent(this: IExecuteFunctions, itemIndex: number, channel: Channe
 			otherLanguages: [],
 		};
 	}
+	const field = (name: string, displayName: string) =>
+		readText(this.getNodeParameter(name, itemIndex, ''), displayName);
 	return {
 		source,
-		mainLanguage: (additional.mainLanguage as string) || 'en',
+		mainLanguage: readText(additional.mainLanguage, 'Message Language') || 'en',
 		main:
 			channel === 'email'
 				? {
-						subject: this.getNodeParameter('emailSubject', itemIndex, '') as string,
-						body: this.getNodeParameter('emailBody', itemIndex, '') as string,
+						subject: field('emailSubject', 'Email Subject'),
+						body: field('emailBody', 'Email Body'),
 					}
 				: {
-						message: this.getNodeParameter('message', itemIndex, '') as string,
-						heading:
-							channel === 'push'
-								? (this.getNodeParameter('heading', itemIndex, '') as string)
-								: undefined,
-						subtitle: additional.subtitle as string | undefined,
+						message: field('message', 'Message'),
+						heading: channel === 'push' ? field('heading', 'Heading') : undefined,
+						subtitle: readText(additional.subtitle, 'Subtitle'),
 					},
 		otherLanguages: languages.map((entry) => ({
-			language: String(entry.language ?? ''),
-			message: entry.message as string | undefined,
-			heading: entry.heading as string | undefined,
+			language: readText(entry.language, 'Other Languages → Language'),
+			message: readText(entry.message, 'Other Languages → Message'),
+			heading: readText(entry.heading, 'Other Languages → Heading'),
 		})),
 	};
 }
@@ -636,27 +640,30 @@ function readFields(
 	channel: Channel,
 ): Record<string, unknown> {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const text = (name: string, displayName: string) => readText(additional[name], displayName);
+	const deliveryTimeOfDay = text('deliveryTimeOfDay', 'Delivery Time of Day');
 	const fields: IDataObject = compact({
-		name: additional.name,
-		url: additional.url,
-		collapse_id: additional.collapseId,
-		android_channel_id: additional.androidChannelId,
+		name: text('name', 'Message Name'),
+		url: text('url', 'Launch URL'),
+		collapse_id: text('collapseId', 'Collapse ID'),
+		android_channel_id: text('androidChannelId', 'Android Channel ID'),
 		priority: additional.priority,
 		ttl: additional.ttl,
-		delayed_option: additional.deliveryTimeOfDay
+		delayed_option: deliveryTimeOfDay
 			? (additional.delayedOption ?? 'timezone')
 			: additional.delayedOption,
-		delivery_time_of_day: additional.deliveryTimeOfDay,
-		email_from_name: additional.emailFromName,
-		email_from_address: additional.emailFromAddress,
-		email_reply_to_address: additional.emailReplyTo,
-		email_preheader: additional.emailPreheader,
+		delivery_time_of_day: deliveryTimeOfDay,
+		email_from_name: text('emailFromName', 'Email From Name'),
+		email_from_address: text('emailFromAddress', 'Email From Address'),
+		email_reply_to_address: text('emailReplyTo', 'Email Reply-To Address'),
+		email_preheader: text('emailPreheader', 'Email Preheader'),
 		include_unsubscribed: additional.includeUnsubscribed,
 	});
-	if (additional.imageUrl) {
-		fields.big_picture = additional.imageUrl;
-		fields.chrome_web_image = additional.imageUrl;
-		fields.ios_attachments = { image: additional.imageUrl };
+	const imageUrl = text('imageUrl', 'Image URL');
+	if (imageUrl) {
+		fields.big_picture = imageUrl;
+		fields.chrome_web_image = imageUrl;
+		fields.ios_attachments = { image: imageUrl };
 	}
 	if (additional.data !== undefined) {
 		const data = parseJsonObject(additional.data, 'Data');
@@ -664,9 +671,10 @@ function readFields(
 	}
 	if (additional.sendAfter)
 		fields.send_after = editorDateToIso(additional.sendAfter, this.getTimezone());
-	if (additional.smsMediaUrls) fields.sms_media_urls = parseList(additional.smsMediaUrls);
+	if (additional.smsMediaUrls)
+		fields.sms_media_urls = parseList(additional.smsMediaUrls, 'SMS Media URLs');
 	if (channel === 'sms')
-		fields.sms_from = (this.getNodeParameter('smsFrom', itemIndex, '') as string).trim();
+		fields.sms_from = readText(this.getNodeParameter('smsFrom', itemIndex, ''), 'SMS From').trim();
 
 	const other = parseJsonObject(additional.otherFields, 'Other Fields (JSON)');
 	return checkOtherFields(other, fields, channel, new Date());

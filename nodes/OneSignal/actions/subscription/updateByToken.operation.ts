@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { apiPath } from '../../helpers/paths';
+import { apiPath, checkPathValue } from '../../helpers/paths';
 import {
 	buildSubscriptionFields,
 	checkSubscriptionType,
@@ -53,9 +53,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('tokenType', itemIndex),
 		'Token Type',
 	);
-	const token = checkToken(
-		tokenType,
-		String(this.getNodeParameter('address', itemIndex, '') ?? ''),
+	const token = checkPathValue(
+		checkToken(tokenType, String(this.getNodeParameter('address', itemIndex, '') ?? '')),
+		'Token',
 	);
 	const fields = buildSubscriptionFields(
 		subscriptionFieldInput(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject),

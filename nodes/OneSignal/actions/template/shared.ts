@@ -57,7 +57,7 @@ export function readTemplateOptions(
 		body.subtitle = { en: fields.subtitle.trim() };
 	}
 	if (fields.emailBcc !== undefined) {
-		const bcc = parseList(fields.emailBcc);
+		const bcc = parseList(fields.emailBcc, 'Email BCC');
 		if (bcc.length > 5) {
 			throw new NodeOperationError(
 				this.getNode(),

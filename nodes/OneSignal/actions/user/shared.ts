@@ -82,7 +82,7 @@ export function userLocatorFields(options: LocatorOptions = {}): INodeProperties
 			required: true,
 			placeholder: 'e.g. user-1042',
 			description:
-				'Your own ID for the user (OneSignal: Audience → Users → the External ID column). Any characters are allowed.',
+				'Your own ID for the user (OneSignal: Audience → Users → the External ID column). Any characters are allowed, but not just "." or "..".',
 			displayOptions: show('externalId'),
 		},
 		{
@@ -114,7 +114,8 @@ export function userLocatorFields(options: LocatorOptions = {}): INodeProperties
 			default: '',
 			required: true,
 			placeholder: 'e.g. CRM-88121',
-			description: 'The user’s value for that alias label. Any characters are allowed.',
+			description:
+				'The user’s value for that alias label. Any characters are allowed, but not just "." or "..".',
 			displayOptions: show('customAlias'),
 		},
 		...(options.withSubscription
