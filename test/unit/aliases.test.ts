@@ -4,19 +4,9 @@ import {
 	identityFromRows,
 	userAlias,
 } from '../../nodes/OneSignal/helpers/aliases';
-import { ParameterError } from '../../nodes/OneSignal/helpers/validation';
+import { parameterError } from '../support/errors';
 
 const names = { value: 'External ID', label: 'Alias Label' };
-
-function parameterError(run: () => unknown): ParameterError {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(ParameterError);
-		return error as ParameterError;
-	}
-	throw new Error('expected a ParameterError');
-}
 
 describe('identifying a user by alias', () => {
 	it('keeps every character of an External ID but surrounding spaces', () => {

@@ -3,11 +3,12 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { apiKeyBody, parseIpAllowlist } from '../../nodes/OneSignal/helpers/apiKeys';
 import { appBody } from '../../nodes/OneSignal/helpers/appSettings';
-import { ParameterError } from '../../nodes/OneSignal/helpers/validation';
+
 import { searchApps } from '../../nodes/OneSignal/methods/listSearch';
 import { OneSignal } from '../../nodes/OneSignal/OneSignal.node';
 import { FAKE_P12, P8_KEY, SERVICE_ACCOUNT } from '../contract/cases/organization';
 import { APP_ID, createContext, ORG_KEY, type FullResponse } from '../support/context';
+import { parameterError } from '../support/errors';
 
 const ORG_ID = '3c9d8e2f-1a4b-4c6d-8e0f-2a3b4c5d6e7f';
 const RECORD_ID = '0aa1b2c3-d4e5-46f7-8899-aabbccddeeff';
@@ -30,16 +31,6 @@ function answering(...answers: Array<Partial<FullResponse> & { body: unknown }>)
 		if (!next) throw new Error('no scripted answer left');
 		return { statusCode: 200, headers: {}, ...next };
 	};
-}
-
-function parameterError(run: () => unknown): ParameterError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof ParameterError) return error;
-		throw error;
-	}
-	throw new Error('expected a ParameterError');
 }
 
 async function failure(promise: Promise<unknown>) {

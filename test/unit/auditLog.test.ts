@@ -6,7 +6,7 @@ import {
 	AUDIT_LOG_RETENTION_DAYS,
 } from '../../nodes/OneSignal/helpers/auditLog';
 import { pickOrganizationId } from '../../nodes/OneSignal/helpers/organization';
-import { ParameterError } from '../../nodes/OneSignal/helpers/validation';
+
 import {
 	APP_ID,
 	APP_KEY,
@@ -15,20 +15,11 @@ import {
 	ORG_KEY,
 	type FullResponse,
 } from '../support/context';
+import { parameterError } from '../support/errors';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-01T12:00:00Z');
 const ORG_ID = '3c9d8e2f-1a4b-4c6d-8e0f-2a3b4c5d6e7f';
-
-function parameterError(run: () => unknown): ParameterError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof ParameterError) return error;
-		throw error;
-	}
-	throw new Error('expected a ParameterError');
-}
 
 describe('audit log time window', () => {
 	it('turns a preset into a start time and leaves the end to OneSignal (now)', () => {

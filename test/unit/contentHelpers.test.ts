@@ -6,19 +6,10 @@ import {
 } from '../../nodes/OneSignal/helpers/journey';
 import { buildFilters, FILTER_RELATION_OPTIONS } from '../../nodes/OneSignal/helpers/filters';
 import { keyValueObject, typedValue } from '../../nodes/OneSignal/helpers/keyValues';
-import { ParameterError } from '../../nodes/OneSignal/helpers/validation';
+
+import { parameterError } from '../support/errors';
 
 const TEMPLATE = 'a7c3e1f9-4b2d-4e8a-9c6f-1d3b5a7e9c2f';
-
-function parameterError(run: () => unknown): ParameterError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof ParameterError) return error;
-		throw error;
-	}
-	throw new Error('expected a ParameterError');
-}
 
 describe('journey steps', () => {
 	it('turns editor steps into journey nodes with the API’s field names and units', () => {

@@ -1,5 +1,6 @@
 import { planSend, type SendInput } from '../../nodes/OneSignal/helpers/messageBody';
-import { ParameterError } from '../../nodes/OneSignal/helpers/validation';
+
+import { parameterError } from '../support/errors';
 
 const APP = '5e1c9a34-2f6b-4d8e-9c1a-7b3d2e4f6a80';
 
@@ -12,16 +13,6 @@ function input(overrides: Partial<SendInput> = {}): SendInput {
 		fields: {},
 		...overrides,
 	};
-}
-
-function parameterError(run: () => unknown): ParameterError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof ParameterError) return error;
-		throw error;
-	}
-	throw new Error('expected a ParameterError');
 }
 
 const TARGETING = [

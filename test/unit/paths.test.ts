@@ -1,15 +1,5 @@
 import { apiPath, checkPathValue, isDotSegment } from '../../nodes/OneSignal/helpers/paths';
-import { ParameterError } from '../../nodes/OneSignal/helpers/validation';
-
-function parameterError(run: () => unknown): ParameterError {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(ParameterError);
-		return error as ParameterError;
-	}
-	throw new Error('expected a ParameterError');
-}
+import { parameterError } from '../support/errors';
 
 describe('request paths', () => {
 	it('encodes every value as one segment', () => {

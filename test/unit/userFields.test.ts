@@ -7,17 +7,7 @@ import {
 	countPropertyUpdates,
 	unixSeconds,
 } from '../../nodes/OneSignal/helpers/userProperties';
-import { ParameterError } from '../../nodes/OneSignal/helpers/validation';
-
-function failure(run: () => unknown): ParameterError {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(ParameterError);
-		return error as ParameterError;
-	}
-	throw new Error('expected a ParameterError');
-}
+import { parameterError as failure } from '../support/errors';
 
 describe('user properties', () => {
 	it('maps typed fields to the spec’s names and units', () => {
