@@ -141,7 +141,7 @@ describe('guard rails in real n8n', () => {
 			expect.objectContaining({
 				name: 'Nobody',
 				error: 'External IDs: is empty',
-				details: { description: expect.stringContaining('External ID') },
+				details: { description: expect.stringContaining('at least one recipient') },
 			}),
 			expect.objectContaining({
 				name: 'Ghost',

@@ -119,9 +119,9 @@ describe('custom event Idempotency Key field', () => {
 		expect(keys(first.calls[0].sent)).toEqual(keys(second.calls[0].sent));
 	});
 
-	it('refuses an expression that gave nothing, before sending', async () => {
-		const test = trackWithKey('');
-		await expect(test.run()).rejects.toThrow('Idempotency Key: is empty');
+	it('refuses a list, before sending, instead of quietly deriving a key', async () => {
+		const test = trackWithKey(['a', 'b']);
+		await expect(test.run()).rejects.toThrow('Idempotency Key: got a list where text is needed');
 		expect(test.calls).toHaveLength(0);
 	});
 });

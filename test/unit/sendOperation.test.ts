@@ -213,7 +213,28 @@ describe('Send operation', () => {
 		});
 
 		it.each([
-			['an empty expression result', '  ', 'Idempotency Key: is empty'],
+			['empty', ''],
+			['blank', '  '],
+			['null', null],
+		])(
+			'derives the key when the field is %s, as for a row without a business key',
+			async (_, value) => {
+				const keyWith = async (additionalFields: INodeParameters) => {
+					const test = createContext({
+						parameters: sendParameters({ additionalFields }),
+						credentials: appCredentials(),
+						http: answering({ id: 'n-1' }),
+					});
+					await test.run();
+					return keyOf(test.calls[0]);
+				};
+				const derived = await keyWith({});
+				expect(await keyWith({ idempotencyKey: value } as INodeParameters)).toBe(derived);
+				expect(await keyWith({ idempotencyKey: 'order-1' })).not.toBe(derived);
+			},
+		);
+
+		it.each([
 			['a list', ['a', 'b'], 'Idempotency Key: got a list where text is needed'],
 			['an object', { id: 1 }, 'Idempotency Key: got an object where text is needed'],
 			['a boolean', true, 'Idempotency Key: got a boolean where text is needed'],

@@ -99,31 +99,23 @@ function nodeRunName(identity: ItemIdentity, ...parts: Array<string | number>): 
 }
 
 /**
- * Reads the "Idempotency Key" field of Additional Fields. Absent: '' (the node derives a key).
- * A number is used as its text, since `order-{{ $json.orderId }}` and `{{ $json.orderId }}` are
- * meant alike. Anything else must be refused: falling back to a derived key would quietly turn off
- * the protection the user asked for, and the next run of the workflow would send again.
+ * Reads the "Idempotency Key" field of Additional Fields. Absent, empty or null: '' (the node derives a
+ * key); an empty value is how a workflow says "this row has no business key", e.g.
+ * `{{ $json.businessKey ?? '' }}`. A number is used as its text, since `{{ $json.orderId }}` holding
+ * 1001 means the key 1001. A list, an object or a boolean is refused: falling back to a derived key
+ * would quietly turn off the protection the user asked for, and the next run would send again.
  */
 export function readUserKeyField(value: unknown): string {
-	if (value === undefined) return '';
+	if (value === undefined || value === null) return '';
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (typeof value !== 'string') {
 		throw new ParameterError(
 			'Idempotency Key',
-			`got ${Array.isArray(value) ? 'a list' : value === null ? 'no value' : typeof value === 'object' ? 'an object' : `a ${typeof value}`} where text is needed`,
+			`got ${Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`} where text is needed`,
 			'Map one text or number field, such as order-{{ $json.orderId }}.',
 		);
 	}
-	const trimmed = value.trim();
-	if (trimmed === '') {
-		throw new ParameterError(
-			'Idempotency Key',
-			'is empty, so this item would get a new key on every run',
-			'Fix the expression (is the field name spelled as in the input?), or remove the field ' +
-				'from Additional Fields to let the node derive a key for retries only.',
-		);
-	}
-	return trimmed;
+	return value.trim();
 }
 
 /**
