@@ -150,13 +150,14 @@ describe('the example workflows', () => {
 		);
 		const messageId = items[0].id as string;
 		expect(messageId).toMatch(/^[0-9a-f-]{36}$/);
-		for (const item of items) {
+		for (const item of items.slice(0, 5)) {
 			expect(item).toMatchObject({ id: messageId, replayed: false, request: 1, requests: 1 });
+			expect(item.unreachable).toBeUndefined();
 		}
-		expect(items.slice(0, 5).every((item) => item.unreachable === undefined)).toBe(true);
+		// Zed's row reached nobody: it fails (and the run goes on), as with one message per item.
 		expect(items[5]).toMatchObject({
-			unreachable: { external_id: ['user-zed-not-subscribed'] },
-			unreachableCount: 1,
+			error: expect.stringContaining("OneSignal sent nothing to this item's recipients"),
+			httpCode: '200',
 		});
 		expect(standIn.state.stats()).toEqual({
 			messages: 1,
@@ -169,7 +170,9 @@ describe('the example workflows', () => {
 		const second = await home.execute(broadcast.id);
 		const again = outputOf(second, 'Send announcement');
 		expect(again).toHaveLength(6);
-		expect(again.every((item) => item.replayed === true && item.id === messageId)).toBe(true);
+		expect(again.slice(0, 5).every((item) => item.replayed === true && item.id === messageId)).toBe(
+			true,
+		);
 		expect(standIn.state.messages.size).toBe(1);
 		expect(standIn.state.stats().duplicateRecipients).toBe(0);
 	});

@@ -203,6 +203,54 @@ describe('batch send: one message to all incoming items', () => {
 		);
 	});
 
+	it('fails an item none of whose recipients was reached, as one message per item would', async () => {
+		const lists = [['u-ada'], ['u-ghost'], ['u-grace', 'u-gone']];
+		const test = createContext({
+			parameters: (itemIndex) => batchParameters({ externalIds: lists[itemIndex] }),
+			items: lists.map(() => ({})),
+			credentials: appCredentials(),
+			continueOnFail: true,
+			http: oneSignal(['u-ghost', 'u-gone']),
+		});
+		const [output] = await test.run();
+		expect(test.calls).toHaveLength(1);
+		expect(output[0].json).toMatchObject({ id: 'n-1' });
+		expect(output[1].json).toMatchObject({
+			error:
+				"OneSignal sent nothing to this item's recipients: none of its 1 has an active subscription on this channel",
+			description: expect.stringContaining('Requests 1 (n-1) of this batch were sent'),
+		});
+		// Partly reached: a success that names who was missed.
+		expect(output[2].json).toMatchObject({ id: 'n-1', unreachable: { external_id: ['u-gone'] } });
+	});
+
+	it('says which requests went out when a failed item stops the node', async () => {
+		const lists = [users(0, 2000), users(2000, 2010)];
+		let count = 0;
+		const test = createContext({
+			parameters: (itemIndex) => batchParameters({ externalIds: lists[itemIndex] }),
+			items: lists.map(() => ({})),
+			credentials: appCredentials(),
+			http: async () => {
+				count++;
+				return count === 1
+					? {
+							statusCode: 200,
+							headers: {},
+							body: { id: '', errors: ['All included players are not subscribed'] },
+						}
+					: { statusCode: 200, headers: {}, body: { id: 'n-2' } };
+			},
+		});
+		const failure = await test.run().then(
+			() => undefined,
+			(error: { description?: string }) => error,
+		);
+		expect(test.calls).toHaveLength(2);
+		expect(failure?.description).toContain('Requests 2 (n-2) of this batch were sent');
+		expect(failure?.description).toContain('running the workflow again sends them again');
+	});
+
 	it('stops before sending anything when an item carries a different message text', async () => {
 		const test = createContext({
 			parameters: (itemIndex) =>

@@ -238,6 +238,7 @@ describe('Send operation', () => {
 			['a list', ['a', 'b'], 'Idempotency Key: got a list where text is needed'],
 			['an object', { id: 1 }, 'Idempotency Key: got an object where text is needed'],
 			['a boolean', true, 'Idempotency Key: got a boolean where text is needed'],
+			['NaN', Number.NaN, 'Idempotency Key: the expression gave NaN, not a usable number'],
 		])(
 			'refuses %s before sending, instead of quietly deriving a key',
 			async (_, value, message) => {

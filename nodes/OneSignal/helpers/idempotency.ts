@@ -108,6 +108,13 @@ function nodeRunName(identity: ItemIdentity, ...parts: Array<string | number>): 
 export function readUserKeyField(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'number') {
+		throw new ParameterError(
+			'Idempotency Key',
+			`the expression gave ${String(value)}, not a usable number`,
+			'Check the fields the expression reads: one of them is missing or not a number.',
+		);
+	}
 	if (typeof value !== 'string') {
 		throw new ParameterError(
 			'Idempotency Key',

@@ -292,6 +292,16 @@ function itemOutcome(
 	const alsoSent = sentIds.length
 		? ` The item's other recipients were sent the message as ${sentIds.join(', ')}.`
 		: '';
+	// A failed item can stop the node after other requests of the batch went out; say which, so
+	// nobody re-runs the workflow believing nothing was sent.
+	const batchSent = batch.outcomes
+		.map((outcome, index) =>
+			outcome.kind === 'sent' ? `${index + 1} (${outcome.response.id})` : '',
+		)
+		.filter(Boolean);
+	const batchNote = batchSent.length
+		? ` Requests ${batchSent.join(', ')} of this batch were sent; without a business Idempotency Key, running the workflow again sends them again.`
+		: '';
 
 	for (const index of mine) {
 		const outcome = batch.outcomes[index];
@@ -301,7 +311,7 @@ function itemOutcome(
 		if (outcome.kind === 'nothingSent') {
 			return new NodeApiError(context.getNode(), {} as JsonObject, {
 				message: `OneSignal sent nothing to request ${index + 1} of ${requests.length}: ${outcome.response.messages[0] ?? 'no recipient could be reached'}`,
-				description: `None of the ${requests[index].length} recipients of that request has an active subscription on this channel. Check that they exist in OneSignal (Audience → Users) and are subscribed.${alsoSent}`,
+				description: `None of the ${requests[index].length} recipients of that request has an active subscription on this channel. Check that they exist in OneSignal (Audience → Users) and are subscribed.${alsoSent}${batchNote}`,
 				httpCode: '200',
 				itemIndex,
 			});
@@ -321,6 +331,16 @@ function itemOutcome(
 		messages.push(...outcome.response.messages, ...outcome.unreachable.unattributed);
 	}
 	const unreachableCount = countUnreachable(unreachable);
+	// As in one message per item: an item none of whose recipients could be reached sent nothing,
+	// whichever other items shared its request.
+	if (unreachableCount > 0 && unreachableCount >= member.recipients.length) {
+		return new NodeApiError(context.getNode(), {} as JsonObject, {
+			message: `OneSignal sent nothing to this item's recipients: none of its ${member.recipients.length} has an active subscription on this channel`,
+			description: `Check that they exist in OneSignal (Audience → Users) and are subscribed. The message itself went out to the batch's other recipients.${batchNote}`,
+			httpCode: '200',
+			itemIndex,
+		});
+	}
 	if (unreachableCount > 0 && item.failIfUnreachable) {
 		const listed = Object.entries(unreachable)
 			.map(([kind, values]) => `${kind} ${values.join(', ')}`)
