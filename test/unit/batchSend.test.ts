@@ -44,6 +44,18 @@ function oneSignal(unreachable: string[] = []) {
 	};
 }
 
+/**
+ * Answers every send with notification ID n-<request number>, except request `number`, which
+ * gets `answer`.
+ */
+function answeringExcept(number: number, answer: FullResponse) {
+	let count = 0;
+	return async (): Promise<FullResponse> => {
+		count++;
+		return count === number ? answer : { statusCode: 200, headers: {}, body: { id: `n-${count}` } };
+	};
+}
+
 describe('batch send: planning', () => {
 	it('packs recipients of all items into requests of at most 2,000, each recipient once', () => {
 		const plan = planBatch([
@@ -179,22 +191,16 @@ describe('batch send: one message to all incoming items', () => {
 
 	it('fails the items of a request OneSignal sent nothing to, and only those', async () => {
 		const lists = [users(0, 2000), users(2000, 2010)];
-		let count = 0;
 		const test = createContext({
 			parameters: (itemIndex) => batchParameters({ externalIds: lists[itemIndex] }),
 			items: lists.map(() => ({})),
 			credentials: appCredentials(),
 			continueOnFail: true,
-			http: async () => {
-				count++;
-				return count === 2
-					? {
-							statusCode: 200,
-							headers: {},
-							body: { id: '', errors: ['All included players are not subscribed'] },
-						}
-					: { statusCode: 200, headers: {}, body: { id: 'n-1' } };
-			},
+			http: answeringExcept(2, {
+				statusCode: 200,
+				headers: {},
+				body: { id: '', errors: ['All included players are not subscribed'] },
+			}),
 		});
 		const [output] = await test.run();
 		expect(output[0].json).toMatchObject({ id: 'n-1', request: 1, requests: 2 });
@@ -226,21 +232,15 @@ describe('batch send: one message to all incoming items', () => {
 
 	it('says which requests went out when a failed item stops the node', async () => {
 		const lists = [users(0, 2000), users(2000, 2010)];
-		let count = 0;
 		const test = createContext({
 			parameters: (itemIndex) => batchParameters({ externalIds: lists[itemIndex] }),
 			items: lists.map(() => ({})),
 			credentials: appCredentials(),
-			http: async () => {
-				count++;
-				return count === 1
-					? {
-							statusCode: 200,
-							headers: {},
-							body: { id: '', errors: ['All included players are not subscribed'] },
-						}
-					: { statusCode: 200, headers: {}, body: { id: 'n-2' } };
-			},
+			http: answeringExcept(1, {
+				statusCode: 200,
+				headers: {},
+				body: { id: '', errors: ['All included players are not subscribed'] },
+			}),
 		});
 		const failure = await test.run().then(
 			() => undefined,
@@ -297,21 +297,15 @@ describe('batch send: one message to all incoming items', () => {
 
 	it('fails the items of a request OneSignal refused and does not send the requests after it', async () => {
 		const lists = [users(0, 2000), users(2000, 4000), users(4000, 4100)];
-		let count = 0;
 		const test = createContext({
 			parameters: (itemIndex) => batchParameters({ externalIds: lists[itemIndex] }),
 			items: lists.map(() => ({})),
 			credentials: appCredentials(),
-			http: async () => {
-				count++;
-				return count === 2
-					? {
-							statusCode: 400,
-							headers: {},
-							body: { errors: ['Message Notifications must have English language content'] },
-						}
-					: { statusCode: 200, headers: {}, body: { id: `n-${count}` } };
-			},
+			http: answeringExcept(2, {
+				statusCode: 400,
+				headers: {},
+				body: { errors: ['Message Notifications must have English language content'] },
+			}),
 		});
 		await expect(test.run()).rejects.toThrow(
 			'Message Notifications must have English language content',
