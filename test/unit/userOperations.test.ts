@@ -208,8 +208,9 @@ describe('Alias and Subscription operations', () => {
 		expect(test.calls).toHaveLength(0);
 	});
 
-	it('sends no delete for a custom alias of only dots', async () => {
-		const test = scripted(
+	it.each([
+		[
+			'a custom alias to delete',
 			{
 				resource: 'user',
 				operation: 'delete',
@@ -217,25 +218,15 @@ describe('Alias and Subscription operations', () => {
 				aliasLabel: '..',
 				aliasId: '..',
 			},
-			[answer(200, {})],
-		);
-		const error = await failureOf(test.run());
-		expect(error.message).toMatch(/^Alias Label: "\.\." cannot be used/);
-		expect(test.calls).toHaveLength(0);
-	});
-
-	it('sends nothing for an alias label to delete that is only dots', async () => {
-		const test = scripted(
+			/^Alias Label: "\.\." cannot be used/,
+		],
+		[
+			'an alias label to delete',
 			{ resource: 'alias', operation: 'delete', externalId: 'u-1', labelToDelete: '.' },
-			[answer(200, {})],
-		);
-		const error = await failureOf(test.run());
-		expect(error.message).toMatch(/^Alias Label to Delete: "\." cannot be used/);
-		expect(test.calls).toHaveLength(0);
-	});
-
-	it('sends nothing for a push token of only dots in Update by Token', async () => {
-		const test = scripted(
+			/^Alias Label to Delete: "\." cannot be used/,
+		],
+		[
+			'a push token in Update by Token',
 			{
 				resource: 'subscription',
 				operation: 'updateByToken',
@@ -243,10 +234,12 @@ describe('Alias and Subscription operations', () => {
 				address: '..',
 				updateFields: { enabled: false },
 			},
-			[answer(202, {})],
-		);
+			/^Token: "\.\." cannot be used/,
+		],
+	])('sends nothing for %s that is only dots', async (_, parameters, message) => {
+		const test = scripted(parameters as INodeParameters, [answer(200, {})]);
 		const error = await failureOf(test.run());
-		expect(error.message).toMatch(/^Token: "\.\." cannot be used/);
+		expect(error.message).toMatch(message);
 		expect(test.calls).toHaveLength(0);
 	});
 
