@@ -245,3 +245,15 @@ export const ORG_KEY = `os_v2_org_${randomBytes(16).toString('hex')}`;
 export function appCredentials(baseUrl = 'https://api.onesignal.com', apiKey = APP_KEY) {
 	return { oneSignalAppApi: { appId: APP_ID, apiKey, baseUrl } };
 }
+
+/** Send parameters for a per-item push: item n goes to External ID u-n. */
+export function pushToUserOfItem(itemIndex: number): INodeParameters {
+	return {
+		resource: 'message',
+		operation: 'send',
+		channel: 'push',
+		sendTo: 'externalIds',
+		externalIds: `u-${itemIndex}`,
+		message: 'Hi',
+	};
+}

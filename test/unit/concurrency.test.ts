@@ -1,18 +1,11 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { appCredentials, createContext } from '../support/context';
+import { appCredentials, createContext, pushToUserOfItem } from '../support/context';
 
 describe('concurrent items', () => {
 	it('keep the input order and pairing when answers come back out of order', async () => {
 		const test = createContext({
-			parameters: (itemIndex) => ({
-				resource: 'message',
-				operation: 'send',
-				channel: 'push',
-				sendTo: 'externalIds',
-				externalIds: `u-${itemIndex}`,
-				message: 'Hi',
-			}),
+			parameters: pushToUserOfItem,
 			items: Array.from({ length: 12 }, () => ({})),
 			credentials: appCredentials(),
 			http: async (request) => {

@@ -1,6 +1,6 @@
 import type { IAdditionalCredentialOptions, IExecuteFunctions } from 'n8n-workflow';
 
-import { appCredentials, APP_KEY, createContext } from '../support/context';
+import { appCredentials, APP_KEY, createContext, pushToUserOfItem } from '../support/context';
 
 /**
  * Per-item costs that limit how fast a run can send. In real n8n every getCredentials call reads
@@ -9,14 +9,7 @@ import { appCredentials, APP_KEY, createContext } from '../support/context';
 describe('per-item overhead', () => {
 	it('loads the app credential once per node run and hands it to n8n’s request helper', async () => {
 		const test = createContext({
-			parameters: (itemIndex) => ({
-				resource: 'message',
-				operation: 'send',
-				channel: 'push',
-				sendTo: 'externalIds',
-				externalIds: `u-${itemIndex}`,
-				message: 'Hi',
-			}),
+			parameters: pushToUserOfItem,
 			items: Array.from({ length: 25 }, () => ({})),
 			credentials: appCredentials(),
 			http: async () => ({ statusCode: 200, headers: {}, body: { id: 'n-1' } }),
