@@ -117,6 +117,17 @@ describe('Event Stream events through the node’s own body template', () => {
 		});
 	});
 
+	it('gives the kind in lower case, as OneSignal spells it, for a hand-written body', () => {
+		const event = normalizedOk(
+			normalizeServerEvent(
+				{ event: { kind: 'MESSAGE.Push.SENT', id: 'e9' } },
+				'eventStream',
+				RECEIVED,
+			),
+		);
+		expect(event).toMatchObject({ kind: 'message.push.sent', channel: 'push', action: 'sent' });
+	});
+
 	it('reads fields Liquid left empty as null, not as empty strings', () => {
 		const body = JSON.parse(
 			renderLiquid(EVENT_STREAM_BODY_TEMPLATE, { event: { kind: 'message.sms.sent', id: 'e1' } }),

@@ -14,6 +14,14 @@ describe('event kind filters', () => {
 		for (const { kind } of EVENT_STREAM_KINDS) expect(matches(['*'], kind)).toBe(true);
 	});
 
+	it('passes both spellings of a bounce and a suppression, whichever one the filter names', () => {
+		expect(matches(['message.email.bounced'], 'message.email.hardbounced')).toBe(true);
+		expect(matches(['message.email.hardbounced'], 'message.email.bounced')).toBe(true);
+		expect(matches(['message.email.suppressed'], 'message.email.supressed')).toBe(true);
+		expect(matches(['message.email.supressed'], 'message.email.suppressed')).toBe(true);
+		expect(matches(['message.email.bounced'], 'message.email.failed')).toBe(false);
+	});
+
 	it('matches a channel wildcard only for that channel', () => {
 		expect(matches(['message.push.*'], 'message.push.clicked')).toBe(true);
 		expect(matches(['message.push.*'], 'message.push.sent')).toBe(true);
@@ -24,7 +32,7 @@ describe('event kind filters', () => {
 	it('matches an exact kind and nothing else', () => {
 		expect(matches(['message.email.bounced'], 'message.email.bounced')).toBe(true);
 		expect(matches(['message.email.bounced'], 'message.email.bounced2')).toBe(false);
-		expect(matches(['message.email.bounced'], 'message.email.hardbounced')).toBe(false);
+		expect(matches(['message.email.bounced'], 'message.email.unsubscribed')).toBe(false);
 	});
 
 	it('matches an action across channels', () => {

@@ -3,7 +3,8 @@ import { ParameterError } from '../../OneSignal/helpers/validation';
 /**
  * The event kinds OneSignal's Event Streams send, `message.<channel>.<action>`, as its Event
  * Stream data reference lists them. Older pages of that reference spell two of them differently
- * (`hardbounced`, `supressed`); both spellings are listed so a filter on either matches.
+ * (`hardbounced`, `supressed`); both spellings are listed, and a filter on either spelling passes
+ * events with the other (see kindMatches).
  */
 export interface EventKind {
 	kind: string;
@@ -153,8 +154,17 @@ export function compileKindPatterns(patterns: readonly string[], parameter: stri
 	return compiled;
 }
 
+/** The two spellings of one event, so a filter on either passes both. */
+const SAME_EVENT: Record<string, string> = {
+	'message.email.bounced': 'message.email.hardbounced',
+	'message.email.hardbounced': 'message.email.bounced',
+	'message.email.suppressed': 'message.email.supressed',
+	'message.email.supressed': 'message.email.suppressed',
+};
+
 export function kindMatches(kind: string, patterns: readonly RegExp[]): boolean {
-	return patterns.some((pattern) => pattern.test(kind));
+	const spellings = [kind, SAME_EVENT[kind.toLowerCase()]].filter(Boolean);
+	return spellings.some((spelling) => patterns.some((pattern) => pattern.test(spelling)));
 }
 
 /** Splits `message.<channel>.<action>` into its parts; other kinds have neither. */

@@ -102,8 +102,10 @@ export function normalizeServerEvent(
 	source: 'eventStream' | 'journeyWebhook',
 	receivedAt: Date,
 ): OneSignalEvent | BodyProblem {
+	// OneSignal's kinds are lower case; a hand-written body may not be, and workflows compare the
+	// kind exactly, so it is given in lower case.
 	const kind =
-		textAt(body, ['event.kind', 'kind', 'event_kind']) ??
+		textAt(body, ['event.kind', 'kind', 'event_kind'])?.toLowerCase() ??
 		(source === 'journeyWebhook' ? 'journey.webhook' : null);
 	if (kind === null) {
 		return {
