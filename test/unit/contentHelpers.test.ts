@@ -79,6 +79,16 @@ describe('key/value rows for app-defined data', () => {
 		expect(typedValue('')).toBe('');
 	});
 
+	it('keeps as text a number JavaScript would round, so no digit changes on the way', () => {
+		expect(typedValue('12345678901234567890')).toBe('12345678901234567890');
+		expect(typedValue('9007199254740993')).toBe('9007199254740993');
+		expect(typedValue('9007199254740991')).toBe(9007199254740991);
+		expect(typedValue('0.12345678901234567')).toBe('0.12345678901234567');
+		expect(typedValue('1.50')).toBe(1.5);
+		expect(typedValue('1e3')).toBe(1000);
+		expect(typedValue('1e400')).toBe('1e400');
+	});
+
 	it('merges rows with a JSON object and refuses a key set in both', () => {
 		expect(
 			keyValueObject(

@@ -12,12 +12,22 @@ const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
  * A value typed into a row: `true`, `false` and numbers become JSON booleans and numbers, because
  * an app decodes them into typed fields (a Swift `Int` cannot be read from "3"); everything else
  * stays text. "0042" stays text too: it is not a JSON number, and leading zeros usually matter.
+ * So does a number JavaScript cannot hold exactly (a 20-digit order number, more than 15
+ * significant digits): sent as a number, it would arrive with other digits.
  */
 export function typedValue(text: string): string | number | boolean {
 	if (text === 'true') return true;
 	if (text === 'false') return false;
-	if (JSON_NUMBER.test(text)) return Number(text);
+	if (JSON_NUMBER.test(text) && holdsExactly(text)) return Number(text);
 	return text;
+}
+
+function holdsExactly(text: string): boolean {
+	const value = Number(text);
+	if (!Number.isFinite(value)) return false;
+	if (/^-?\d+$/.test(text)) return Number.isSafeInteger(value);
+	const mantissa = text.replace(/^-/, '').split(/[eE]/)[0].replace('.', '');
+	return mantissa.replace(/^0+/, '').replace(/0+$/, '').length <= 15;
 }
 
 /**
