@@ -77,6 +77,30 @@ describe('exports', () => {
 		expect(test.calls[0].options.qs).toEqual({ app_id: APP_ID });
 	});
 
+	it.each([
+		['subscriptions', exportParameters()],
+		[
+			'message events',
+			{
+				resource: 'message',
+				operation: 'exportEvents',
+				messageId: '7b1f2c34-9d8e-4f6a-b1c2-3d4e5f6a7b8c',
+			},
+		],
+	])(
+		'says that another export is running when OneSignal refuses a %s export for it',
+		async (_, parameters) => {
+			const busy =
+				'Another export is still in progress for this account. Please wait until it is complete before starting a new one.';
+			const test = scripted(parameters as INodeParameters, [json({ errors: [busy] }, 400)]);
+			const error = await failure(test.run());
+			expect(error.message).toBe(busy);
+			expect(error.description).toContain('one export at a time per account');
+			expect(error.description).not.toContain('Check the fields');
+			expect(test.calls).toHaveLength(1);
+		},
+	);
+
 	it('waits while the file answers 404, then outputs the decompressed CSV with its address', async () => {
 		const test = scripted(exportParameters({ waitForFile: true }), [
 			json({ csv_file_url: FILE_URL }),

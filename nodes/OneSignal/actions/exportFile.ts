@@ -2,8 +2,28 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { csvFileName, gunzipIfNeeded } from '../helpers/exportFile';
-import { oneSignalWaitForFile } from '../transport';
+import {
+	type FailureExplanation,
+	type FailureExplanationInput,
+	oneSignalWaitForFile,
+} from '../transport';
 import { ItemsWithBinary, type OperationResult } from './types';
+
+/**
+ * OneSignal runs one export at a time per account and refuses another with a 400 whose text says
+ * so. Nothing in the request is wrong then, so the generic "check the fields" hint would mislead.
+ */
+export function explainExportRefusal({
+	status,
+	messages,
+}: FailureExplanationInput): FailureExplanation | undefined {
+	if (status !== 400 || !messages.some((line) => /in progress/i.test(line))) return undefined;
+	return {
+		message: messages[0],
+		description:
+			'OneSignal runs one export at a time per account. Wait until the earlier export is ready (with Wait for File, its node gets the file), then run this one again.',
+	};
+}
 
 /**
  * The "Wait for File" switch and its options, shared by every operation that makes OneSignal

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { editorDateToIso } from '../../helpers/time';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
-import { exportFileFields, exportOutput } from '../exportFile';
+import { explainExportRefusal, exportFileFields, exportOutput } from '../exportFile';
 import type { OperationResult } from '../types';
 
 const properties: INodeProperties[] = [
@@ -94,6 +94,7 @@ export async function execute(
 		qs: { app_id: appId },
 		body,
 		operation: 'export.subscriptions',
+		explainFailure: explainExportRefusal,
 		itemIndex,
 	});
 	return await exportOutput.call(this, itemIndex, {

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { apiPath } from '../../helpers/paths';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
-import { exportFileFields, exportOutput } from '../exportFile';
+import { explainExportRefusal, exportFileFields, exportOutput } from '../exportFile';
 import type { OperationResult } from '../types';
 import { messageIdField, readMessageId } from './shared';
 
@@ -28,6 +28,7 @@ export async function execute(
 		path: apiPath`/notifications/${messageId}/export_events`,
 		qs: { app_id: appId },
 		operation: 'message.exportEvents',
+		explainFailure: explainExportRefusal,
 		itemIndex,
 	});
 	return await exportOutput.call(this, itemIndex, {
