@@ -169,6 +169,22 @@ describe('Send operation', () => {
 			]);
 		});
 
+		it('counts the item as replayed when every request that reached someone was a replay', async () => {
+			const replay = (body: unknown): FullResponse => ({
+				statusCode: 200,
+				headers: { 'idempotent-replayed': 'true' },
+				body,
+			});
+			const answers = [replay(nobody), replay({ id: 'n-2' }), replay({ id: 'n-3' })];
+			const test = createContext({
+				parameters: sendParameters({ externalIds: ids.join(',') }),
+				credentials: appCredentials(),
+				http: async () => answers.shift()!,
+			});
+			const [[item]] = await test.run();
+			expect(item.json).toMatchObject({ id: 'n-2', replayed: true });
+		});
+
 		it('fails the item, after trying every request, only when none of them reached anyone', async () => {
 			const test = createContext({
 				parameters: sendParameters({ externalIds: ids.join(',') }),

@@ -76,3 +76,22 @@ export function interpretSendResponse(body: unknown): SendOutcome {
 export function countUnreachable(unreachable: Record<string, string[]>): number {
 	return Object.values(unreachable).reduce((sum, list) => sum + list.length, 0);
 }
+
+/**
+ * The label OneSignal uses in `errors` for a recipient of this Send To kind, so recipients the node
+ * reports itself (a request that reached nobody) read like the ones OneSignal reports.
+ */
+export function recipientKind(target: { mode: string; aliasLabel?: string }): string {
+	switch (target.mode) {
+		case 'aliases':
+			return target.aliasLabel ?? 'alias';
+		case 'subscriptionIds':
+			return 'subscription_id';
+		case 'emails':
+			return 'email';
+		case 'phoneNumbers':
+			return 'phone_number';
+		default:
+			return 'external_id';
+	}
+}

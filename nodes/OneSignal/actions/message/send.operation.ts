@@ -17,7 +17,7 @@ import {
 	type TargetMode,
 } from '../../helpers/messageBody';
 import { checkOtherFields } from '../../helpers/notificationFields';
-import { countUnreachable, interpretSendResponse } from '../../helpers/sendResult';
+import { countUnreachable, interpretSendResponse, recipientKind } from '../../helpers/sendResult';
 import { editorDateToIso } from '../../helpers/time';
 import { parseJsonObject, parseList, readText } from '../../helpers/validation';
 import { oneSignalApiRequest, oneSignalAppId } from '../../transport';
@@ -680,22 +680,6 @@ function readFields(
 	return checkOtherFields(other, fields, channel, new Date());
 }
 
-/** The label OneSignal uses for a recipient of this kind in its `errors`, for the output. */
-function recipientKind(target: SendInput['target']): string {
-	switch (target.mode) {
-		case 'aliases':
-			return target.aliasLabel ?? 'alias';
-		case 'subscriptionIds':
-			return 'subscription_id';
-		case 'emails':
-			return 'email';
-		case 'phoneNumbers':
-			return 'phone_number';
-		default:
-			return 'external_id';
-	}
-}
-
 /** One item of the Send operation, read and checked; nothing is sent yet. */
 function readSendItem(this: IExecuteFunctions, itemIndex: number, appId: string): SendItem {
 	const channel = this.getNodeParameter('channel', itemIndex) as Channel;
@@ -739,12 +723,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const chunks: IDataObject[] = [];
 	const unreachable: Record<string, string[]> = {};
 	const messages: string[] = [];
-	const nothingSent: Array<{
-		part: number;
-		outcome: ReturnType<typeof interpretSendResponse>;
-		statusCode: number;
-		body: unknown;
-	}> = [];
+	const addUnreachable = (kind: string, values: string[]) => {
+		unreachable[kind] = [...(unreachable[kind] ?? []), ...values];
+	};
+	/** The first answer that reached nobody: the item's error if no request reached anyone. */
+	let firstNothingSent:
+		| { outcome: ReturnType<typeof interpretSendResponse>; statusCode: number; body: unknown }
+		| undefined;
 
 	for (const [part, plan] of plans.entries()) {
 		const idempotencyKey = userKey
@@ -762,11 +747,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (!outcome.sent) {
 			// One request of several that reached nobody must not stop the others: their
 			// recipients may well be reachable. Its recipients count as unreachable below.
-			nothingSent.push({ part, outcome, statusCode: response.statusCode, body: response.body });
-			unreachable[recipientKind(target)] = [
-				...(unreachable[recipientKind(target)] ?? []),
-				...plan.recipients,
-			];
+			firstNothingSent ??= { outcome, statusCode: response.statusCode, body: response.body };
+			addUnreachable(recipientKind(target), plan.recipients);
 			messages.push(...outcome.messages);
 			chunks.push({
 				id: '',
@@ -776,9 +758,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			});
 			continue;
 		}
-		for (const [kind, values] of Object.entries(outcome.unreachable)) {
-			unreachable[kind] = [...(unreachable[kind] ?? []), ...values];
-		}
+		for (const [kind, values] of Object.entries(outcome.unreachable)) addUnreachable(kind, values);
 		messages.push(...outcome.messages);
 		chunks.push(
 			compact({
@@ -790,8 +770,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 
-	if (nothingSent.length === plans.length) {
-		const [{ outcome, statusCode, body }] = nothingSent;
+	const sent = chunks.filter((entry) => entry.sentNothing !== true);
+	if (sent.length === 0 && firstNothingSent) {
+		const { outcome, statusCode, body } = firstNothingSent;
 		throw new NodeApiError(this.getNode(), body as JsonObject, {
 			message: `OneSignal sent nothing: ${outcome.messages[0] ?? 'no recipient could be reached'}`,
 			description:
@@ -813,9 +794,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			`${unreachableCount} recipient${unreachableCount === 1 ? '' : 's'} could not be reached: ${listed}`,
 			{
 				itemIndex,
-				description: `The message was sent to the other recipients (${chunks
+				description: `The message was sent to the other recipients (${sent
 					.map((entry) => entry.id)
-					.filter(Boolean)
 					.join(
 						', ',
 					)}). Turn off "Fail If Any Recipient Is Unreachable" to treat this as a success.`,
@@ -823,10 +803,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 
-	const first = chunks.find((entry) => entry.sentNothing !== true)!;
+	const [first] = sent;
 	const result: IDataObject = {
 		id: first.id,
-		replayed: chunks.every((entry) => entry.replayed === true),
+		// A request that reached nobody created nothing OneSignal could replay.
+		replayed: sent.every((entry) => entry.replayed === true),
 		idempotencyKey: first.idempotencyKey,
 		channel,
 	};
