@@ -254,6 +254,16 @@ export async function sendToAllItems(
 			}
 		}
 
+		// A failed item can stop the node after other requests of the batch went out; its error says
+		// which, so nobody re-runs the workflow believing nothing was sent.
+		const sentRequests = requestOutcomes
+			.map((outcome, index) =>
+				outcome.kind === 'sent' ? `${index + 1} (${outcome.response.id})` : '',
+			)
+			.filter(Boolean);
+		const sentNote = sentRequests.length
+			? ` Requests ${sentRequests.join(', ')} of this batch were sent; without a business Idempotency Key, running the workflow again sends them again.`
+			: '';
 		for (const member of members) {
 			outcomes.set(
 				member.itemIndex,
@@ -261,6 +271,7 @@ export async function sendToAllItems(
 					outcomes: requestOutcomes,
 					normalise,
 					totalRecipients: plan.recipients,
+					sentNote,
 				}),
 			);
 		}
@@ -282,6 +293,8 @@ function itemOutcome(
 		outcomes: RequestOutcome[];
 		normalise: (value: string) => string;
 		totalRecipients: number;
+		/** Which requests of the batch went out, for the errors of failed items. */
+		sentNote: string;
 	},
 ): OperationResult | Error {
 	const { itemIndex, item } = member;
@@ -292,16 +305,6 @@ function itemOutcome(
 	const alsoSent = sentIds.length
 		? ` The item's other recipients were sent the message as ${sentIds.join(', ')}.`
 		: '';
-	// A failed item can stop the node after other requests of the batch went out; say which, so
-	// nobody re-runs the workflow believing nothing was sent.
-	const batchSent = batch.outcomes
-		.map((outcome, index) =>
-			outcome.kind === 'sent' ? `${index + 1} (${outcome.response.id})` : '',
-		)
-		.filter(Boolean);
-	const batchNote = batchSent.length
-		? ` Requests ${batchSent.join(', ')} of this batch were sent; without a business Idempotency Key, running the workflow again sends them again.`
-		: '';
 
 	for (const index of mine) {
 		const outcome = batch.outcomes[index];
@@ -311,7 +314,7 @@ function itemOutcome(
 		if (outcome.kind === 'nothingSent') {
 			return new NodeApiError(context.getNode(), {} as JsonObject, {
 				message: `OneSignal sent nothing to request ${index + 1} of ${requests.length}: ${outcome.response.messages[0] ?? 'no recipient could be reached'}`,
-				description: `None of the ${requests[index].length} recipients of that request has an active subscription on this channel. Check that they exist in OneSignal (Audience → Users) and are subscribed.${alsoSent}${batchNote}`,
+				description: `None of the ${requests[index].length} recipients of that request has an active subscription on this channel. Check that they exist in OneSignal (Audience → Users) and are subscribed.${alsoSent}${batch.sentNote}`,
 				httpCode: '200',
 				itemIndex,
 			});
@@ -336,7 +339,7 @@ function itemOutcome(
 	if (unreachableCount > 0 && unreachableCount >= member.recipients.length) {
 		return new NodeApiError(context.getNode(), {} as JsonObject, {
 			message: `OneSignal sent nothing to this item's recipients: none of its ${member.recipients.length} has an active subscription on this channel`,
-			description: `Check that they exist in OneSignal (Audience → Users) and are subscribed. The message itself went out to the batch's other recipients.${batchNote}`,
+			description: `Check that they exist in OneSignal (Audience → Users) and are subscribed. The message itself went out to the batch's other recipients.${batch.sentNote}`,
 			httpCode: '200',
 			itemIndex,
 		});
