@@ -44,11 +44,14 @@ export function apiPath(strings: TemplateStringsArray, ...values: Array<string |
 	let path = strings[0];
 	values.forEach((value, index) => {
 		const text = String(value);
-		checkPathValue(
-			text,
-			'Request Path',
-			`A value of this item would be sent as "${text}" in ${strings.join('…')}. Check the fields that name the record.`,
-		);
+		// The hint is only built for a value that is refused: apiPath runs for every request.
+		if (isDotSegment(text)) {
+			checkPathValue(
+				text,
+				'Request Path',
+				`A value of this item would be sent as "${text}" in ${strings.join('…')}. Check the fields that name the record.`,
+			);
+		}
 		path += encodeURIComponent(text) + strings[index + 1];
 	});
 	return path;
