@@ -30,11 +30,6 @@ export function returnAllOrLimit(maxPageSize?: number): INodeProperties[] {
 }
 
 /**
- * Items in flight at once. Enough to keep OneSignal's usual limits busy at typical latencies
- * (10 requests in flight at 50 ms is 200 a second); the pacer in the transport holds the rate
- * under the limit it meets.
- */
-/**
  * A collection's fields in the editor's alphabetical order, for collections that mix their own
  * fields with shared ones (the linter cannot see the order of spread lists).
  */
@@ -42,6 +37,11 @@ export function sortedByDisplayName(fields: INodeProperties[]): INodeProperties[
 	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
+/**
+ * Items in flight at once. Enough to keep OneSignal's usual limits busy at typical latencies
+ * (10 requests in flight at 50 ms is 200 a second); the pacer in the transport holds the rate
+ * under the limit it meets.
+ */
 export const DEFAULT_CONCURRENCY = 10;
 
 /**
