@@ -12,6 +12,7 @@ import {
 	waitFor,
 	waitForWebhook,
 } from '../support/n8n';
+import { eventStreamBody } from '../support/eventStream';
 import { repoRoot } from '../support/paths';
 
 /**
@@ -238,21 +239,7 @@ describe('the example workflows', () => {
 
 		it('event log: each Event Stream event becomes one row, a redelivered one none', async () => {
 			const headers = { [STREAM_HEADER]: STREAM_SECRET };
-			const event = (kind: string, id: string) => ({
-				event: {
-					kind,
-					id,
-					timestamp: '1772366400',
-					datetime: '2026-03-01T12:00:00.000Z',
-					app_id: standIn.seeded!.appId,
-					subscription_id: standIn.seeded!.subscriptionIds['user-ada'].push,
-					subscription_device_type: 'iOS',
-					onesignal_id: '',
-					external_id: 'user-ada',
-					data: { page_id: '', target_id: '', live_activity_id: '' },
-				},
-				message: { id: 'a3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d', template_id: '' },
-			});
+			const event = (kind: string, id: string) => eventStreamBody(standIn, kind, id);
 			expect(await post(streamPath, event('message.push.received', 'evt-1'), headers)).toBe(200);
 			expect(await post(streamPath, event('message.push.clicked', 'evt-2'), headers)).toBe(200);
 			expect(await post(streamPath, event('message.push.clicked', 'evt-2'), headers)).toBe(200);

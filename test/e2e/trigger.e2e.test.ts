@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'crypto';
 
 import { startStandIn, type StandIn } from '../standin';
+import { eventStreamBody as sharedEventStreamBody } from '../support/eventStream';
 import {
 	executionOutput,
 	N8nHome,
@@ -93,23 +94,9 @@ function pollingWorkflow() {
 	};
 }
 
-/** What OneSignal sends for an Event Stream built from the node's body template. */
+/** The template's body for `kind` and `id`, about the stand-in's user Ada. */
 function eventStreamBody(kind: string, id: string) {
-	return {
-		event: {
-			kind,
-			id,
-			timestamp: '1772366400',
-			datetime: '2026-03-01T12:00:00.000Z',
-			app_id: standIn.seeded!.appId,
-			subscription_id: standIn.seeded!.subscriptionIds['user-ada'].push,
-			subscription_device_type: 'iOS',
-			onesignal_id: '',
-			external_id: 'user-ada',
-			data: { page_id: '', target_id: '', live_activity_id: '' },
-		},
-		message: { id: 'a3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d', template_id: '' },
-	};
+	return sharedEventStreamBody(standIn, kind, id);
 }
 
 async function post(
